@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test on real PostgreSQL and a real Kafka broker (started here when none runs).
+# Each test run uses its own databases, topics and consumer groups, so it can share a running stack.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+started_kafka=0
+cleanup() {
+  if [[ $started_kafka -eq 1 ]]; then stop_pidfile "$STATE_DIR/kafka.pid" kafka; fi
+}
+trap cleanup EXIT
+
+ensure_postgres
+if ! kafka_running; then started_kafka=1; fi
+ensure_kafka
+
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+cd "$ROOT_DIR"
+mvn_cmd -B -ntp verify "$@"

@@ -1,0 +1,20 @@
+package com.successworkshop.engagement.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Goals 6: the playbook says "more than 20,000 licences"; the public add-on text says "at least". Both are configurable. */
+@ConfigMapping(prefix = "workshop.eligibility")
+public interface EligibilityConfig {
+
+    enum Comparison { GREATER_THAN, AT_LEAST }
+
+    @WithDefault("20000")
+    int threshold();
+
+    @WithDefault("GREATER_THAN")
+    Comparison comparison();
+
+    @WithDefault("playbook-2020-04-30")
+    String rulesVersion();
+}

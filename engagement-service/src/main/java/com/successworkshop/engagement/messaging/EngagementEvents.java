@@ -1,0 +1,52 @@
+package com.successworkshop.engagement.messaging;
+
+import com.successworkshop.engagement.domain.Attendee;
+import com.successworkshop.engagement.domain.CheckInCadence;
+import com.successworkshop.engagement.domain.WorkshopOutcomes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The data of every event on engagement-events; documented in src/main/asyncapi/engagement-service.yaml. */
+public final class EngagementEvents {
+
+    private EngagementEvents() {
+    }
+
+    public record EngagementCreated(UUID engagementId, String partnerId, String customerName, String fastTrackManager,
+                                    int licenceCount, boolean enterprise, boolean enrolledInAdoptionBenefit,
+                                    List<String> intendedServices) {
+    }
+
+    public record IntendedServicesChanged(UUID engagementId, String partnerId, List<String> added, List<String> removed,
+                                          List<String> intendedServices) {
+    }
+
+    public record KickoffCompleted(UUID engagementId, String partnerId, Instant completedAt) {
+    }
+
+    public record WorkshopScheduled(UUID engagementId, String partnerId, Instant startsAt, int durationMinutes,
+                                    List<Attendee> attendees) {
+    }
+
+    public record WorkshopRescheduled(UUID engagementId, String partnerId, Instant previousStartsAt, Instant startsAt,
+                                      int durationMinutes, String reason) {
+    }
+
+    public record WorkshopCancelled(UUID engagementId, String partnerId, String reason) {
+    }
+
+    public record WorkshopCompleted(UUID engagementId, String partnerId, Instant completedAt, WorkshopOutcomes outcomes,
+                                    List<String> intendedServices) {
+    }
+
+    public record EligibilityDetermined(UUID engagementId, String partnerId, String benefit, boolean eligible,
+                                        List<String> reasons, String rulesVersion, int licenceCount, boolean enterprise) {
+    }
+
+    public record CheckInScheduled(UUID engagementId, String partnerId, CheckInCadence cadence, LocalDate nextDate,
+                                   List<Attendee> attendees) {
+    }
+}

@@ -1,0 +1,179 @@
+package com.successworkshop.engagement.rest;
+
+import com.successworkshop.engagement.domain.EngagementPhase;
+import com.successworkshop.engagement.domain.EngagementStatus;
+import com.successworkshop.engagement.domain.Workload;
+import com.successworkshop.engagement.mapping.EngagementMapper;
+import com.successworkshop.engagement.repository.EngagementRepository;
+import com.successworkshop.engagement.rest.EngagementDtos.CreateEngagement;
+import com.successworkshop.engagement.rest.EngagementDtos.EligibilityView;
+import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
+import com.successworkshop.engagement.rest.EngagementDtos.IntendedServiceInput;
+import com.successworkshop.engagement.rest.EngagementDtos.PageView;
+import com.successworkshop.engagement.rest.EngagementDtos.ScheduleCheckIns;
+import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
+import com.successworkshop.engagement.rest.EngagementDtos.UpdateEngagement;
+import com.successworkshop.engagement.security.CurrentPartner;
+import com.successworkshop.engagement.security.Roles;
+import com.successworkshop.engagement.service.EngagementService;
+import com.successworkshop.engagement.service.IdempotencyService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/v1/engagements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Engagements", description = "FastTrack engagements in which a success workshop runs")
+public class EngagementResource {
+
+    private static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "customerName", "licenceCount");
+
+    @Inject
+    EngagementService service;
+    @Inject
+    IdempotencyService idempotency;
+    @Inject
+    CurrentPartner caller;
+
+    @POST
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "createEngagement", summary = "Create an engagement; eligibility is decided at once and EngagementCreated is published")
+    public Response create(@NotNull @Valid CreateEngagement request,
+                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           UriInfo uri) {
+        IdempotencyService.Outcome outcome = idempotency.create(caller.partnerId() + ":createEngagement", idempotencyKey, request, () -> {
+            EngagementView v = service.create(request);
+            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
+        });
+        return Responses.created(outcome, uri);
+    }
+
+    @GET
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "listEngagements", summary = "List the caller's engagements, filtered and paged")
+    public PageView<EngagementView> list(@QueryParam("status") @Parameter(description = "ON_HOLD, REACTIVE, FULLY_ENGAGED") String status,
+                                         @QueryParam("phase") @Parameter(description = "INITIATE … SUCCESS") String phase,
+                                         @QueryParam("service") @Parameter(description = "workload code, e.g. OD") String workload,
+                                         @QueryParam("fastTrackManager") String fastTrackManager,
+                                         @QueryParam("q") @Parameter(description = "text in the customer name or tenant id") String text,
+                                         @QueryParam("sort") @Parameter(description = "createdAt|updatedAt|customerName|licenceCount[,asc|desc]") String sort,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+        var filter = new EngagementRepository.Filter(caller.partnerId(), Params.enumValue(EngagementStatus.class, status, "status"),
+                Params.enumValue(EngagementPhase.class, phase, "phase"), Params.enumValue(Workload.class, workload, "service"),
+                fastTrackManager, text);
+        return service.list(filter, Params.sort(sort, SORTABLE, "createdAt"), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getEngagement", summary = "Get one engagement with its ETag")
+    public Response get(@PathParam("id") UUID id) {
+        return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "updateEngagement", summary = "Change fields of an engagement (If-Match required); licence or enterprise changes re-decide eligibility")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateEngagement request) {
+        return Responses.ok(service.update(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/intended-services")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "addIntendedService", summary = "Add a service the customer intends to deploy; publishes IntendedServicesChanged")
+    public Response addService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid IntendedServiceInput request) {
+        return Responses.ok(service.addService(id, ifMatch, request));
+    }
+
+    @PUT
+    @Path("/{id}/intended-services/{workload}")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "updateIntendedService", summary = "Set the FTOP Services-tab status of an intended service (If-Match required)")
+    public Response updateService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch,
+                                  @NotNull @Valid EngagementDtos.ServiceStatusUpdate request) {
+        Workload w = Params.enumValue(Workload.class, workload, "workload");
+        return Responses.ok(service.updateService(id, w, ifMatch, new IntendedServiceInput(w, request.l1Status(), request.l2Status(),
+                request.targetDate(), request.owner(), request.notes(), request.nextAction(), request.nextActionDate())));
+    }
+
+    @DELETE
+    @Path("/{id}/intended-services/{workload}")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "removeIntendedService", summary = "Retire an intended service (kept, marked removed); publishes IntendedServicesChanged")
+    public Response removeService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch) {
+        return Responses.ok(service.removeService(id, Params.enumValue(Workload.class, workload, "workload"), ifMatch));
+    }
+
+    @GET
+    @Path("/{id}/eligibility")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getEligibilityHistory", summary = "Eligibility decisions for enterprise adoption benefits, newest first")
+    public List<EligibilityView> eligibility(@PathParam("id") UUID id) {
+        return service.eligibilityHistory(id).orElseThrow(() -> ProblemException.notFound("Engagement " + id))
+                .stream().map(EngagementMapper::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/eligibility/decisions")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "decideEligibility", summary = "Decide eligibility again with the current rules; publishes EligibilityDetermined")
+    public Response decide(@PathParam("id") UUID id) {
+        return Responses.ok(service.redecide(id));
+    }
+
+    @POST
+    @Path("/{id}/check-ins")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "scheduleCheckIns", summary = "Agree regular check-ins (cadence, next date, attendees); publishes CheckInScheduled")
+    public Response scheduleCheckIns(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ScheduleCheckIns request) {
+        return Responses.ok(service.scheduleCheckIns(id, ifMatch, request));
+    }
+
+    @GET
+    @Path("/{id}/check-ins")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "listUpcomingCheckIns", summary = "The agreed cadence and the next check-in dates")
+    public EngagementDtos.CheckInsView checkIns(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("6") @Min(1) @Max(52) int count) {
+        return service.checkIns(id, count).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getTimeline", summary = "Every change of the engagement, oldest first: who, when, what")
+    public PageView<TimelineEntryView> timeline(@PathParam("id") UUID id,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+        return service.timeline(id, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+    }
+}

@@ -1,0 +1,32 @@
+package com.successworkshop.engagement.rest;
+
+import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
+import com.successworkshop.engagement.service.IdempotencyService;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+
+/** Responses that carry an ETag, and 201s that may be replays of an idempotent create. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    static Response ok(EngagementView v) {
+        return Response.ok(v).tag(new EntityTag(String.valueOf(v.version()))).build();
+    }
+
+    static Response created(IdempotencyService.Outcome outcome, UriInfo uri) {
+        Response.ResponseBuilder b = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body());
+        if (outcome.location() != null) {
+            b.location(uri.getBaseUriBuilder().replacePath(outcome.location()).build());
+        }
+        if (outcome.replayed()) {
+            b.header("Idempotent-Replayed", "true");
+        }
+        return b.build();
+    }
+}
