@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.engagement.domain.SsatReadiness;
 import com.successworkshop.engagement.domain.TaskProgress;
 import com.successworkshop.engagement.repository.ReadModelRepository;
+import com.successworkshop.engagement.repository.TimelineRepository;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,8 @@ public class ReadModelConsumer {
     Inbox inbox;
     @Inject
     ReadModelRepository readModels;
+    @Inject
+    TimelineRepository timeline;
 
     @Incoming("ssat-events")
     @Blocking(ordered = true)
@@ -62,6 +65,9 @@ public class ReadModelConsumer {
         r.gaps = d.path("gaps").asInt(0);
         r.lastEventAt = event.time();
         readModels.save(r);
+        timeline.recordFromEvent(engagementId, "ssat-service", "SSAT_READINESS_CHANGED",
+                "SSAT recorded for " + r.servicesRecorded + " of " + r.servicesTotal + " intended services"
+                        + (r.missingServices.isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices)), event);
     }
 
     @Incoming("task-events")

@@ -1,0 +1,45 @@
+package com.successworkshop.engagement;
+
+import com.successworkshop.engagement.support.Api;
+import com.successworkshop.engagement.support.Events;
+import com.successworkshop.engagement.support.KafkaTestClient;
+import com.successworkshop.engagement.support.PrivateKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static com.successworkshop.engagement.support.Api.engagement;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Kafka down: writes still succeed, the service stays ready, and the outbox delivers once the broker is back. */
+@QuarkusTest
+@QuarkusTestResource(value = PrivateKafkaBroker.class, restrictToAnnotatedClass = true)
+class KafkaOutageTest {
+
+    @Test
+    void anEventWrittenWhileTheBrokerIsDownIsDeliveredAfterItRestarts() throws Exception {
+        PrivateKafkaBroker broker = PrivateKafkaBroker.current();
+        String partner = Api.partner();
+        String before = Api.create(partner, engagement("Before outage", 100, false, "OD"));
+        KafkaTestClient.readUntil(broker.bootstrap(), Events.engagementTopic(), Events.of(before, "EngagementCreated"), Duration.ofSeconds(30));
+
+        broker.stopBroker();
+        String during = Api.create(partner, engagement("During outage", 100, false, "OD"));
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'kafka-outbox' }.data.kafkaReachable", equalTo(false)));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+
+        broker.startBroker();
+        KafkaTestClient.readUntil(broker.bootstrap(), Events.engagementTopic(), Events.of(during, "EngagementCreated"), Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'kafka-outbox' }.data.outboxPending", equalTo(0))
+                        .body("checks.name", hasItem("kafka-outbox")));
+    }
+}
