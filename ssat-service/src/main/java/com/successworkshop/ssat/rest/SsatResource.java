@@ -1,0 +1,93 @@
+package com.successworkshop.ssat.rest;
+
+import com.successworkshop.ssat.domain.SsatFactor;
+import com.successworkshop.ssat.domain.Workload;
+import com.successworkshop.ssat.rest.SsatDtos.GapView;
+import com.successworkshop.ssat.rest.SsatDtos.MarkNoPrerequisites;
+import com.successworkshop.ssat.rest.SsatDtos.SnapshotView;
+import com.successworkshop.ssat.rest.SsatDtos.UpdateFactor;
+import com.successworkshop.ssat.security.Roles;
+import com.successworkshop.ssat.service.SsatMatrixService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/engagements/{id}/ssat")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "SSAT", description = "Stakeholders, Scenarios, Awareness, Training per intended service (playbook: Capture SSAT)")
+public class SsatResource {
+
+    @Inject
+    SsatMatrixService service;
+
+    @GET
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getSsatMatrix", summary = "The SSAT matrix with readiness and gaps, with its ETag")
+    public Response get(@PathParam("id") UUID id) {
+        return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
+    }
+
+    @PUT
+    @Path("/{service}/{factor}")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "updateSsatFactor",
+            summary = "Set one success factor of a service (If-Match required); publishes SsatFactorUpdated and SsatReadinessChanged")
+    public Response updateFactor(@PathParam("id") UUID id, @PathParam("service") String workload, @PathParam("factor") String factor,
+                                 @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateFactor request) {
+        Workload w = Params.enumValue(Workload.class, workload, "service");
+        SsatFactor f = Params.enumValue(SsatFactor.class, factor, "factor");
+        return Responses.ok(service.updateFactor(id, w, f, ifMatch, request));
+    }
+
+    @PUT
+    @Path("/{service}/no-prerequisites")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "markNoPrerequisites",
+            summary = "Record why the customer has no adoption prerequisites for a service (If-Match required); it then counts as recorded")
+    public Response markNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") String workload,
+                                        @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MarkNoPrerequisites request) {
+        return Responses.ok(service.markNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch, request.reason()));
+    }
+
+    @DELETE
+    @Path("/{service}/no-prerequisites")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "clearNoPrerequisites", summary = "Withdraw the 'no adoption prerequisites' mark of a service (If-Match required)")
+    public Response clearNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") String workload,
+                                         @HeaderParam("If-Match") String ifMatch) {
+        return Responses.ok(service.clearNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch));
+    }
+
+    @GET
+    @Path("/gaps")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "listSsatGaps", summary = "Every factor in GAP_IDENTIFIED on an intended (not retired) service")
+    public List<GapView> gaps(@PathParam("id") UUID id) {
+        return service.gaps(id).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
+    }
+
+    @GET
+    @Path("/snapshot")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getSsatSnapshot", summary = "The matrix as it stood when the workshop completed (404 until then)")
+    public SnapshotView snapshot(@PathParam("id") UUID id) {
+        return service.snapshot(id);
+    }
+}

@@ -1,0 +1,132 @@
+package com.successworkshop.ssat.rest;
+
+import com.successworkshop.ssat.rest.SsatDtos.MeasurementInput;
+import com.successworkshop.ssat.rest.SsatDtos.MeasurementView;
+import com.successworkshop.ssat.rest.SsatDtos.MetricInput;
+import com.successworkshop.ssat.rest.SsatDtos.MetricView;
+import com.successworkshop.ssat.rest.SsatDtos.PageView;
+import com.successworkshop.ssat.rest.SsatDtos.SuccessReviewReadiness;
+import com.successworkshop.ssat.security.CurrentPartner;
+import com.successworkshop.ssat.security.Roles;
+import com.successworkshop.ssat.service.IdempotencyService;
+import com.successworkshop.ssat.service.SuccessMetricService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/engagements/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Success metrics", description = "Metrics, targets and measurements per intended service (playbook: Measuring success)")
+public class SuccessMetricResource {
+
+    @Inject
+    SuccessMetricService service;
+    @Inject
+    IdempotencyService idempotency;
+    @Inject
+    CurrentPartner caller;
+
+    @POST
+    @Path("/success-metrics")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "createSuccessMetric", summary = "Define a success metric of an intended service: baseline, target, due date, owner")
+    public Response create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request,
+                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           UriInfo uri) {
+        var outcome = idempotency.create(caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, () -> {
+            MetricView v = service.create(id, request);
+            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
+        });
+        return Responses.created(outcome, uri);
+    }
+
+    @GET
+    @Path("/success-metrics")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "listSuccessMetrics", summary = "The engagement's success metrics with their latest value and progress")
+    public PageView<MetricView> list(@PathParam("id") UUID id) {
+        List<MetricView> items = service.list(id).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
+        return new PageView<>(items, 0, items.size(), items.size());
+    }
+
+    @GET
+    @Path("/success-metrics/{metricId}")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getSuccessMetric", summary = "One success metric with its ETag, latest value and progress")
+    public Response get(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId) {
+        return Responses.ok(service.get(id, metricId));
+    }
+
+    @PUT
+    @Path("/success-metrics/{metricId}")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "updateSuccessMetric", summary = "Change a success metric (If-Match required)")
+    public Response update(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid MetricInput request) {
+        return Responses.ok(service.update(id, metricId, ifMatch, request));
+    }
+
+    @DELETE
+    @Path("/success-metrics/{metricId}")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "deleteSuccessMetric", summary = "Delete a success metric and its measurements (If-Match required)")
+    public Response delete(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, metricId, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/success-metrics/{metricId}/measurements")
+    @RolesAllowed(Roles.FASTTRACK_MANAGER)
+    @Operation(operationId = "addMeasurement", summary = "Record a measured value (e.g. from the M365 usage reports)")
+    public Response addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request,
+                                   @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
+        var outcome = idempotency.create(caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, () -> {
+            MeasurementView v = service.addMeasurement(id, metricId, request);
+            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
+        });
+        return Responses.created(outcome, uri);
+    }
+
+    @GET
+    @Path("/success-metrics/{metricId}/measurements")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "listMeasurements", summary = "Measurements of a metric, newest first")
+    public PageView<MeasurementView> measurements(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId,
+                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+        return service.measurements(id, metricId, page, size);
+    }
+
+    @GET
+    @Path("/success-review-readiness")
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getSuccessReviewReadiness", summary = "Whether the success review is due: >= 10 % active usage on every intended service")
+    public SuccessReviewReadiness successReviewReadiness(@PathParam("id") UUID id) {
+        return service.successReviewReadiness(id);
+    }
+}
