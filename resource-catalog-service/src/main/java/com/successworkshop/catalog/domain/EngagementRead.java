@@ -1,0 +1,33 @@
+package com.successworkshop.catalog.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What this service knows of an engagement, kept from engagement-events; the input of its resource pack. */
+@Entity
+@Table(name = "engagement_read")
+public class EngagementRead {
+
+    @Id
+    public UUID engagementId;
+    public String partnerId;
+    public String customerName;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> intendedServices = new ArrayList<>();
+    /** null until EligibilityDetermined arrives. */
+    public Boolean eligible;
+    public String eligibilityBenefit;
+    public String eligibilityRules;
+    public Instant workshopCompletedAt;
+    public long packVersion;
+    public Instant lastEventAt;
+    public Instant updatedAt;
+}

@@ -1,0 +1,5 @@
+package com.successworkshop.catalog.domain;
+
+public enum ResourceKind {
+    DECK, GUIDE, CHECKLIST, TEMPLATE, PORTAL, DEMO, KIT, FORM
+}

@@ -1,0 +1,29 @@
+package com.successworkshop.catalog.repository;
+
+import com.successworkshop.catalog.domain.EngagementRead;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EngagementReadRepository implements PanacheRepositoryBase<EngagementRead, UUID> {
+
+    /** Partner scoping lives in the query: another partner's engagement is simply not found. */
+    public Optional<EngagementRead> findForPartner(UUID id, String partnerId) {
+        return find("engagementId = :id and partnerId = :partner", Parameters.with("id", id).and("partner", partnerId)).firstResultOptional();
+    }
+
+    /** Serialises the pack rebuilds of one engagement (engagement-events and resource-events consumers run side by side). */
+    public Optional<EngagementRead> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<UUID> allIds() {
+        return getEntityManager().createQuery("select e.engagementId from EngagementRead e order by e.engagementId", UUID.class).getResultList();
+    }
+}

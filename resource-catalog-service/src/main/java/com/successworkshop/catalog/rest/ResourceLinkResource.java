@@ -1,0 +1,117 @@
+package com.successworkshop.catalog.rest;
+
+import com.successworkshop.catalog.domain.Audience;
+import com.successworkshop.catalog.domain.PlaybookSection;
+import com.successworkshop.catalog.domain.ResourceKind;
+import com.successworkshop.catalog.domain.ResourceStatus;
+import com.successworkshop.catalog.domain.Workload;
+import com.successworkshop.catalog.repository.ResourceLinkRepository;
+import com.successworkshop.catalog.rest.ResourceDtos.PageView;
+import com.successworkshop.catalog.rest.ResourceDtos.ResourceInput;
+import com.successworkshop.catalog.rest.ResourceDtos.ResourceView;
+import com.successworkshop.catalog.rest.ResourceDtos.RetireResource;
+import com.successworkshop.catalog.security.Roles;
+import com.successworkshop.catalog.service.IdempotencyService;
+import com.successworkshop.catalog.service.ResourceService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/resources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Resources", description = "The playbook's resource links: decks, guides, checklists, templates, portals, demos, kits and forms")
+public class ResourceLinkResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("title", "lower(title)", "section", "section", "kind", "kind",
+            "createdAt", "created_at", "updatedAt", "updated_at", "language", "language", "status", "status");
+    private static final String READERS_FM = Roles.FASTTRACK_MANAGER;
+
+    @Inject
+    ResourceService service;
+    @Inject
+    IdempotencyService idempotency;
+
+    @GET
+    @RolesAllowed({READERS_FM, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
+    @Operation(operationId = "listResources", summary = "List resource links, filtered, sorted and paged")
+    public PageView<ResourceView> list(@QueryParam("section") @Parameter(description = "playbook section, e.g. CAPTURE_SSAT") String section,
+                                       @QueryParam("service") @Parameter(description = "workload code, e.g. OD; resources for all services match too") String workload,
+                                       @QueryParam("audience") @Parameter(description = "FASTTRACK_MANAGER, CUSTOMER, PARTNER") String audience,
+                                       @QueryParam("kind") @Parameter(description = "DECK, GUIDE, CHECKLIST, TEMPLATE, PORTAL, DEMO, KIT, FORM") String kind,
+                                       @QueryParam("language") @Parameter(description = "language tag, e.g. en") String language,
+                                       @QueryParam("status") @Parameter(description = "ACTIVE or RETIRED; both when absent") String status,
+                                       @QueryParam("tag") String tag,
+                                       @QueryParam("q") @Parameter(description = "text in the title (English or Japanese) or description") String text,
+                                       @QueryParam("sort") @Parameter(description = "title|section|kind|language|status|createdAt|updatedAt[,asc|desc]; default section, title") String sort,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+        if (text != null && text.length() > 200) {
+            throw ProblemException.invalid("q", "at most 200 characters");
+        }
+        var filter = new ResourceLinkRepository.Filter(Params.enumValue(PlaybookSection.class, section, "section"),
+                Params.enumValue(Workload.class, workload, "service"), Params.enumValue(Audience.class, audience, "audience"),
+                Params.enumValue(ResourceKind.class, kind, "kind"), language, Params.enumValue(ResourceStatus.class, status, "status"),
+                tag, text);
+        return service.list(filter, Params.orderBy(sort, SORTABLE, "section asc, lower(title) asc, id"), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({READERS_FM, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
+    @Operation(operationId = "getResource", summary = "Get one resource link with its ETag; a retired one names its replacement")
+    public Response get(@PathParam("id") UUID id) {
+        return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Resource " + id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @Operation(operationId = "createResource", summary = "Add a resource link; publishes ResourcePublished")
+    public Response create(@NotNull @Valid ResourceInput request,
+                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           UriInfo uri) {
+        IdempotencyService.Outcome outcome = idempotency.create("createResource", idempotencyKey, request, () -> {
+            ResourceView v = service.create(request);
+            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
+        });
+        return Responses.created(outcome, uri);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @Operation(operationId = "updateResource", summary = "Replace a resource link's fields (If-Match required); publishes ResourceUpdated")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ResourceInput request) {
+        return Responses.ok(service.update(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/retirement")
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @Operation(operationId = "retireResource", summary = "Retire a resource link with a reason and optional replacement (If-Match required); publishes ResourceRetired")
+    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RetireResource request) {
+        return Responses.ok(service.retire(id, ifMatch, request));
+    }
+}
