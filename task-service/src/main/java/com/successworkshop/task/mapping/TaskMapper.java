@@ -1,0 +1,35 @@
+package com.successworkshop.task.mapping;
+
+import com.successworkshop.task.domain.TaskInstance;
+import com.successworkshop.task.domain.TaskStatus;
+import com.successworkshop.task.domain.TaskTemplate;
+import com.successworkshop.task.rest.TaskDtos.TaskView;
+import com.successworkshop.task.rest.TaskDtos.TemplateView;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Entities never leave the service layer: they become these views. */
+public final class TaskMapper {
+
+    private TaskMapper() {
+    }
+
+    public static TemplateView view(TaskTemplate t) {
+        return new TemplateView(t.id, t.ftopTaskId, t.templateVersion, t.name, t.mandatory, t.fasttrackRole, t.allServices,
+                List.copyOf(t.workloads()), t.serviceNames, t.process, t.phase, t.section, t.dueOffsetDays, t.status, t.latest,
+                t.createdAt, t.publishedAt, t.retiredAt, t.version);
+    }
+
+    public static TaskView view(TaskInstance i) {
+        List<TaskStatus> allowed = i.retiredAt != null ? List.of() : i.status.allowedNext().stream().sorted().toList();
+        return new TaskView(i.id, i.engagementId, i.kind, i.ftopTaskId, i.templateId, i.templateVersion, i.name, i.mandatory,
+                i.fasttrackRole, i.section, i.status, i.statusReason, allowed, i.assignee, i.dueDate, i.overdue(today()), i.notes,
+                i.completedAt, i.completedBy, i.completedByEvent, i.retiredAt, i.createdAt, i.updatedAt, i.version);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

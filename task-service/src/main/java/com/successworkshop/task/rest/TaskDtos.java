@@ -1,0 +1,64 @@
+package com.successworkshop.task.rest;
+
+import com.successworkshop.task.domain.TaskKind;
+import com.successworkshop.task.domain.TaskStatus;
+import com.successworkshop.task.domain.TemplateStatus;
+import com.successworkshop.task.domain.Workload;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of the task API. */
+public final class TaskDtos {
+
+    private TaskDtos() {
+    }
+
+    public record PageView<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record TemplateView(UUID id, int ftopTaskId, int templateVersion, String name, boolean mandatory, String fastTrackRole,
+                               boolean allServices, List<Workload> services, String serviceNames, String process, String phase,
+                               String section, int dueOffsetDays, TemplateStatus status, boolean latest, Instant createdAt,
+                               Instant publishedAt, Instant retiredAt, long version) {
+    }
+
+    /** A new template (DRAFT), or the edit of one: a published version is never changed, the edit becomes a new version. */
+    public record TemplateInput(@NotNull @Positive Integer ftopTaskId,
+                                @NotBlank @Size(max = 500) String name,
+                                @NotNull Boolean mandatory,
+                                @NotBlank @Size(max = 100) String fastTrackRole,
+                                Boolean allServices,
+                                @Size(max = 18) List<@NotNull Workload> services,
+                                @NotBlank @Size(max = 200) String process,
+                                @Size(max = 50) String phase,
+                                @Size(max = 200) String section,
+                                @NotNull @Min(0) @Max(3650) Integer dueOffsetDays) {
+    }
+
+    public record ImportReport(String format, int rows, int created, int updated, int unchanged, long millis) {
+    }
+
+    public record TaskView(UUID id, UUID engagementId, TaskKind kind, Integer ftopTaskId, UUID templateId, Integer templateVersion,
+                           String name, boolean mandatory, String fastTrackRole, String section, TaskStatus status,
+                           String statusReason, List<TaskStatus> allowedTransitions, String assignee, LocalDate dueDate,
+                           boolean overdue, String notes, Instant completedAt, String completedBy, UUID completedByEvent,
+                           Instant retiredAt, Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    /** Only the fields present change. A status change to BLOCKED or NOT_APPLICABLE needs a reason. */
+    public record TaskPatch(TaskStatus status,
+                            @Size(max = 2000) String reason,
+                            @Size(max = 200) String assignee,
+                            LocalDate dueDate,
+                            @Size(max = 4000) String notes) {
+    }
+}
