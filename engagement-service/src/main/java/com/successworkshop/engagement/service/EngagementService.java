@@ -274,14 +274,7 @@ public class EngagementService {
     }
 
     void record(Engagement e, String kind, String summary, UUID eventId) {
-        TimelineEntry t = new TimelineEntry();
-        t.engagementId = e.id;
-        t.at = Instant.now();
-        t.actor = caller.actor();
-        t.kind = kind;
-        t.summary = summary.length() > 2000 ? summary.substring(0, 2000) : summary;
-        t.eventId = eventId;
-        timeline.persist(t);
+        timeline.record(e.id, e.partnerId, caller.actor(), kind, summary, eventId, Instant.now());
     }
 
     EligibilityDecision decide(Engagement e) {
