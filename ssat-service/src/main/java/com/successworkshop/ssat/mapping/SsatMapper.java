@@ -6,6 +6,7 @@ import com.successworkshop.ssat.domain.MetricMeasurement;
 import com.successworkshop.ssat.domain.SsatFactorState;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.SuccessMetric;
+import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.messaging.SsatEvents;
 import com.successworkshop.ssat.rest.SsatDtos.EngagementReadinessView;
 import com.successworkshop.ssat.rest.SsatDtos.FactorView;
@@ -30,7 +31,7 @@ public final class SsatMapper {
 
     public static MatrixView view(SsatMatrix m) {
         List<ServiceView> services = m.services.stream()
-                .sorted(Comparator.comparing((IntendedService s) -> s.retiredAt != null).thenComparing(s -> s.workload))
+                .sorted(Comparator.comparing((IntendedService s) -> s.retiredAt != null).thenComparing(s -> s.workload.name()))
                 .map(SsatMapper::view).toList();
         return new MatrixView(m.engagementId, m.partnerId, m.version, services, readiness(m), gaps(m), m.snapshotTakenAt,
                 m.createdAt, m.updatedAt);
@@ -50,7 +51,7 @@ public final class SsatMapper {
     public static ReadinessView readiness(SsatMatrix m) {
         List<IntendedService> active = m.activeServices();
         int recorded = (int) active.stream().filter(IntendedService::recorded).count();
-        var missing = active.stream().filter(s -> !s.recorded()).map(s -> s.workload).sorted().toList();
+        var missing = active.stream().filter(s -> !s.recorded()).map(s -> s.workload).sorted(Comparator.comparing(Workload::name)).toList();
         int inPlace = (int) active.stream().flatMap(s -> s.factors.stream()).filter(f -> f.status == FactorStatus.IN_PLACE).count();
         int factorsTotal = active.stream().mapToInt(s -> s.factors.size()).sum();
         return new ReadinessView(recorded, active.size(), recorded == active.size(), missing, inPlace, factorsTotal, gaps(m).size());
@@ -58,7 +59,7 @@ public final class SsatMapper {
 
     public static List<GapView> gaps(SsatMatrix m) {
         return m.activeServices().stream()
-                .sorted(Comparator.comparing(s -> s.workload))
+                .sorted(Comparator.comparing(s -> s.workload.name()))
                 .flatMap(s -> s.factors.stream().sorted(Comparator.comparing(f -> f.factor)))
                 .filter(f -> f.status == FactorStatus.GAP_IDENTIFIED)
                 .map(f -> new GapView(f.service.workload, f.factor, f.gap, f.owner, f.changedBy, f.changedAt))

@@ -4,11 +4,11 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Requests as a client sends them: a bearer token and JSON. */
 public final class Api {
@@ -32,20 +32,24 @@ public final class Api {
         return "partner-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public static Map<String, Object> engagement(String customer, int licences, boolean enterprise, String... services) {
-        return Map.of(
-                "customerName", customer,
-                "customerTenantId", customer.toLowerCase().replace(' ', '-') + ".onmicrosoft.com",
-                "fastTrackManager", "fm@partner.example",
-                "licenceCount", licences,
-                "enterprise", enterprise,
-                "dibs", Map.of("dueDate", "2027-03-31", "intent", "Adopt Microsoft 365", "businessReason", "INCREASE_SECURITY",
-                        "successOwner", "CIO"),
-                "intendedServices", List.of(services).stream().map(s -> Map.of("workload", s)).toList());
+    public static String ssat(UUID engagementId) {
+        return "/api/v1/engagements/" + engagementId + "/ssat";
     }
 
-    /** Creates an engagement and returns its id. */
-    public static String create(String partnerId, Map<String, Object> body) {
-        return manager(partnerId).body(body).post("/api/v1/engagements").then().statusCode(201).extract().path("id");
+    /** Waits until the matrix exists for the partner (the consumer is asynchronous). */
+    public static void awaitMatrix(String partnerId, UUID engagementId) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                manager(partnerId).get(ssat(engagementId)).then().statusCode(200));
+    }
+
+    /** Publishes EngagementCreated and waits for its matrix. */
+    public static UUID matrix(String partnerId, String... services) {
+        UUID id = Events.engagementCreated(partnerId, services);
+        awaitMatrix(partnerId, id);
+        return id;
+    }
+
+    public static String etag(String partnerId, UUID engagementId) {
+        return manager(partnerId).get(ssat(engagementId)).then().statusCode(200).extract().header("ETag");
     }
 }
