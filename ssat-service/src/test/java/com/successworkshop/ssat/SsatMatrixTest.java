@@ -40,7 +40,9 @@ class SsatMatrixTest {
     @Test
     void engagementCreatedOnTheTopicYieldsTheMatrixAllNotStarted() {
         String partner = Api.partner();
+        long start = System.nanoTime();
         UUID id = Api.matrix(partner, "OD", "SPO");
+        System.out.printf("MEASURED EngagementCreated sent -> matrix readable over REST: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         manager(partner).get(ssat(id)).then().statusCode(200)
                 .header("ETag", notNullValue())
                 .body("partnerId", equalTo(partner))
@@ -82,6 +84,19 @@ class SsatMatrixTest {
         assertEquals(id.toString(), KafkaTestClient.header(updated, "ce_subject"));
         assertEquals("/ssat-service", KafkaTestClient.header(updated, "ce_source"));
         assertEquals("1.0", KafkaTestClient.header(updated, "ce_specversion"));
+        // Outbox commit (ce_time) to the broker's append: the relay is woken after commit, not at the next poll.
+        System.out.printf("MEASURED outbox commit -> record on ssat-events: %d ms%n",
+                updated.timestamp() - Instant.parse(KafkaTestClient.header(updated, "ce_time")).toEpochMilli());
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        String poisonKey = UUID.randomUUID().toString();
+        KafkaTestClient.send(Events.engagementTopic(), poisonKey, Map.of("ce_type", "workshop.engagement.EngagementCreated.v1"), "not json");
+        var dead = KafkaTestClient.readUntil(TestInfra.topic("engagement-events-dlq"), r -> poisonKey.equals(r.key()));
+        String reason = KafkaTestClient.header(dead.get(dead.size() - 1), "dead-letter-reason");
+        assertTrue(reason != null && reason.contains("not a CloudEvent"), "reason header names the problem: " + reason);
+        Api.matrix(Api.partner(), "OD");
     }
 
     @Test
