@@ -1,0 +1,196 @@
+package com.successworkshop.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged services as processes, on real PostgreSQL and the running Kafka broker, with databases, topics,
+ * consumer groups and ports of their own so that a running dev stack and other test runs are not disturbed.
+ */
+public final class Stack implements AutoCloseable {
+
+    public enum Service {
+        ENGAGEMENT("engagement-service", "engagement"),
+        SSAT("ssat-service", "ssat"),
+        TASK("task-service", "task"),
+        CATALOG("resource-catalog-service", "catalog");
+
+        final String module;
+        final String db;
+
+        Service(String module, String db) {
+            this.module = module;
+            this.db = db;
+        }
+    }
+
+    private static final String PG_HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+    private static final String PG_PORT = System.getenv().getOrDefault("PGPORT", "5432");
+    private static final String PG_USER = System.getenv().getOrDefault("PGUSER", "postgres");
+    private static final String ISSUER = "https://successworkshop.local";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+    private final Path workDir = root.resolve("deploy/system-tests/target/stack-" + run);
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Duration> startup = new LinkedHashMap<>();
+    private KeyPair keys;
+
+    public static Stack start() throws Exception {
+        Stack s = new Stack();
+        s.boot();
+        return s;
+    }
+
+    public String url(Service s) {
+        return "http://127.0.0.1:" + ports.get(s);
+    }
+
+    public Map<Service, Duration> startupTimes() {
+        return startup;
+    }
+
+    public String topic(String name) {
+        return name + "-sys-" + run;
+    }
+
+    private void boot() throws Exception {
+        Files.createDirectories(workDir);
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        keys = gen.generateKeyPair();
+        Path publicKey = workDir.resolve("publicKey.pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        Map<Service, Instant> launched = new LinkedHashMap<>();
+        for (Service s : Service.values()) {
+            String db = "sys_" + run + "_" + s.db;
+            admin("create database " + db);
+            int port = freePort();
+            ports.put(s, port);
+            Path jar = root.resolve(s.module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
+            }
+            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(workDir.resolve(s.module + ".log").toFile());
+            Map<String, String> env = pb.environment();
+            env.put("HTTP_PORT", String.valueOf(port));
+            env.put("DB_URL", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + db);
+            env.put("DB_USER", PG_USER);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+            env.put("JWT_ISSUER", ISSUER);
+            env.put("KAFKA_GROUP_ID", s.module + "-sys-" + run);
+            env.put("ENGAGEMENT_TOPIC", topic("engagement-events"));
+            env.put("SSAT_TOPIC", topic("ssat-events"));
+            env.put("TASK_TOPIC", topic("task-events"));
+            env.put("RESOURCE_TOPIC", topic("resource-events"));
+            env.put("ENGAGEMENT_DLQ_TOPIC", topic("engagement-events." + s.module + ".dlq"));
+            env.put("SSAT_DLQ_TOPIC", topic("ssat-events." + s.module + ".dlq"));
+            env.put("TASK_DLQ_TOPIC", topic("task-events." + s.module + ".dlq"));
+            env.put("RESOURCE_DLQ_TOPIC", topic("resource-events." + s.module + ".dlq"));
+            launched.put(s, Instant.now());
+            processes.put(s, pb.start());
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (Service s : Service.values()) {
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (true) {
+                if (!processes.get(s).isAlive()) {
+                    throw new IllegalStateException(s.module + " exited; see " + workDir.resolve(s.module + ".log"));
+                }
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        startup.put(s, Duration.between(launched.get(s), Instant.now()));
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(s.module + " not ready after 120 s; see " + workDir.resolve(s.module + ".log"));
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    /** A bearer token signed with this stack's key, as the organisation's OIDC provider would issue it. */
+    public String token(String partnerId, String... roles) {
+        try {
+            long now = Instant.now().getEpochSecond();
+            List<String> quoted = new ArrayList<>();
+            for (String r : roles) {
+                quoted.add("\"" + r + "\"");
+            }
+            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+            String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"fm@" + partnerId + "\",\"upn\":\"fm@" + partnerId + "\",\"groups\":["
+                    + String.join(",", quoted) + "],\"partner_id\":\"" + partnerId + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String unsigned = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+            Signature sig = Signature.getInstance("SHA256withRSA");
+            sig.initSign(keys.getPrivate());
+            sig.update(unsigned.getBytes(StandardCharsets.UTF_8));
+            return unsigned + "." + b64.encodeToString(sig.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process p : processes.values()) {
+            p.destroy();
+        }
+        for (Process p : processes.values()) {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        for (Service s : Service.values()) {
+            admin("drop database if exists sys_" + run + "_" + s.db + " with (force)");
+        }
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres", PG_USER, "")) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
