@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,24 +29,36 @@ public final class Api {
         return as(Tokens.manager(partnerId));
     }
 
+    public static RequestSpecification admin() {
+        return as(Tokens.of("catalog", "catalog-admin"));
+    }
+
     public static String partner() {
         return "partner-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public static Map<String, Object> engagement(String customer, int licences, boolean enterprise, String... services) {
-        return Map.of(
-                "customerName", customer,
-                "customerTenantId", customer.toLowerCase().replace(' ', '-') + ".onmicrosoft.com",
-                "fastTrackManager", "fm@partner.example",
-                "licenceCount", licences,
-                "enterprise", enterprise,
-                "dibs", Map.of("dueDate", "2027-03-31", "intent", "Adopt Microsoft 365", "businessReason", "INCREASE_SECURITY",
-                        "successOwner", "CIO"),
-                "intendedServices", List.of(services).stream().map(s -> Map.of("workload", s)).toList());
+    public static String tag() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates an engagement and returns its id. */
-    public static String create(String partnerId, Map<String, Object> body) {
-        return manager(partnerId).body(body).post("/api/v1/engagements").then().statusCode(201).extract().path("id");
+    /** A valid resource body; callers change what they test. */
+    public static Map<String, Object> resource(String title, String address, String section, String kind, List<String> services,
+                                               String... tags) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("address", address);
+        body.put("description", "Test resource " + title);
+        body.put("section", section);
+        body.put("services", services);
+        body.put("audience", List.of("FASTTRACK_MANAGER", "CUSTOMER"));
+        body.put("kind", kind);
+        body.put("language", "en");
+        body.put("tags", List.of(tags));
+        return body;
+    }
+
+    /** Creates a resource as catalog admin and returns its id. */
+    public static String create(Map<String, Object> body) {
+        return admin().body(body).post("/api/v1/resources").then().statusCode(201).extract().path("id");
     }
 }
