@@ -1,4 +1,4 @@
-package com.successworkshop.system;
+package com.successworkshop.harness;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,6 +17,8 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,14 +56,59 @@ public final class Stack implements AutoCloseable {
     private final Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
     private final Path workDir = root.resolve("deploy/system-tests/target/stack-" + run);
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Service, Duration> startup = new LinkedHashMap<>();
     private KeyPair keys;
 
     public static Stack start() throws Exception {
+        return start(EnumSet.allOf(Service.class), Map.of());
+    }
+
+    /** Starts the given services; extraEnv is added to every service's environment (e.g. heap flags for a benchmark). */
+    public static Stack start(Set<Service> services, Map<String, String> extraEnv) throws Exception {
         Stack s = new Stack();
-        s.boot();
+        s.extraEnv.putAll(extraEnv);
+        s.boot(services);
         return s;
+    }
+
+    public long pid(Service s) {
+        return processes.get(s).pid();
+    }
+
+    /** Resident set size of a service's JVM, from /proc. */
+    public long rssKb(Service s) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid(s) + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    public String jdbcUrl(Service s) {
+        return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/sys_" + run + "_" + s.db;
+    }
+
+    public String kafkaBootstrap() {
+        return System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    }
+
+    /** Stops one service (SIGTERM, graceful shutdown) and waits for it. */
+    public void stop(Service s) throws InterruptedException {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Starts (again) one service on its port and database, and waits until it is ready. */
+    public void restart(Service s) throws Exception {
+        launch(s, false);
+        awaitReady(s, Instant.now());
     }
 
     public String url(Service s) {
@@ -76,68 +123,81 @@ public final class Stack implements AutoCloseable {
         return name + "-sys-" + run;
     }
 
-    private void boot() throws Exception {
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
+    private Path publicKey;
+
+    private void boot(Set<Service> services) throws Exception {
         Files.createDirectories(workDir);
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
         gen.initialize(2048);
         keys = gen.generateKeyPair();
-        Path publicKey = workDir.resolve("publicKey.pem");
+        publicKey = workDir.resolve("publicKey.pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         Map<Service, Instant> launched = new LinkedHashMap<>();
-        for (Service s : Service.values()) {
-            String db = "sys_" + run + "_" + s.db;
-            admin("create database " + db);
-            int port = freePort();
-            ports.put(s, port);
-            Path jar = root.resolve(s.module).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
-            }
-            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(workDir.resolve(s.module + ".log").toFile());
-            Map<String, String> env = pb.environment();
-            env.put("HTTP_PORT", String.valueOf(port));
-            env.put("DB_URL", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + db);
-            env.put("DB_USER", PG_USER);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-            env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
-            env.put("JWT_ISSUER", ISSUER);
-            env.put("KAFKA_GROUP_ID", s.module + "-sys-" + run);
-            env.put("ENGAGEMENT_TOPIC", topic("engagement-events"));
-            env.put("SSAT_TOPIC", topic("ssat-events"));
-            env.put("TASK_TOPIC", topic("task-events"));
-            env.put("RESOURCE_TOPIC", topic("resource-events"));
-            env.put("ENGAGEMENT_DLQ_TOPIC", topic("engagement-events." + s.module + ".dlq"));
-            env.put("SSAT_DLQ_TOPIC", topic("ssat-events." + s.module + ".dlq"));
-            env.put("TASK_DLQ_TOPIC", topic("task-events." + s.module + ".dlq"));
-            env.put("RESOURCE_DLQ_TOPIC", topic("resource-events." + s.module + ".dlq"));
+        for (Service s : services) {
             launched.put(s, Instant.now());
-            processes.put(s, pb.start());
+            launch(s, true);
         }
+        for (Service s : services) {
+            awaitReady(s, launched.get(s));
+        }
+    }
+
+    private void launch(Service s, boolean fresh) throws Exception {
+        String db = "sys_" + run + "_" + s.db;
+        if (fresh) {
+            admin("create database " + db);
+            ports.put(s, freePort());
+        }
+        Path jar = root.resolve(s.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(s.module + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("HTTP_PORT", String.valueOf(ports.get(s)));
+        env.put("DB_URL", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + db);
+        env.put("DB_USER", PG_USER);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+        env.put("JWT_ISSUER", ISSUER);
+        env.put("KAFKA_GROUP_ID", s.module + "-sys-" + run);
+        env.put("ENGAGEMENT_TOPIC", topic("engagement-events"));
+        env.put("SSAT_TOPIC", topic("ssat-events"));
+        env.put("TASK_TOPIC", topic("task-events"));
+        env.put("RESOURCE_TOPIC", topic("resource-events"));
+        env.put("ENGAGEMENT_DLQ_TOPIC", topic("engagement-events." + s.module + ".dlq"));
+        env.put("SSAT_DLQ_TOPIC", topic("ssat-events." + s.module + ".dlq"));
+        env.put("TASK_DLQ_TOPIC", topic("task-events." + s.module + ".dlq"));
+        env.put("RESOURCE_DLQ_TOPIC", topic("resource-events." + s.module + ".dlq"));
+        env.putAll(extraEnv);
+        processes.put(s, pb.start());
+    }
+
+    private void awaitReady(Service s, Instant launchedAt) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (Service s : Service.values()) {
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (true) {
-                if (!processes.get(s).isAlive()) {
-                    throw new IllegalStateException(s.module + " exited; see " + workDir.resolve(s.module + ".log"));
-                }
-                try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        startup.put(s, Duration.between(launched.get(s), Instant.now()));
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(s.module + " not ready after 120 s; see " + workDir.resolve(s.module + ".log"));
-                }
-                TimeUnit.MILLISECONDS.sleep(200);
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            if (!processes.get(s).isAlive()) {
+                throw new IllegalStateException(s.module + " exited; see " + workDir.resolve(s.module + ".log"));
             }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    startup.put(s, Duration.between(launchedAt, Instant.now()));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(s.module + " not ready after 120 s; see " + workDir.resolve(s.module + ".log"));
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
@@ -173,7 +233,7 @@ public final class Stack implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        for (Service s : Service.values()) {
+        for (Service s : ports.keySet()) {
             admin("drop database if exists sys_" + run + "_" + s.db + " with (force)");
         }
     }

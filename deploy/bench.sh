@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks (issue 9): separate from the tests; each prints its figures.
+#   deploy/bench.sh [startup|read|write-to-effect|catch-up|all]  [-Drate=200 -Dseconds=15 -Devents=100000 -Dconcurrency=8]
+# Each benchmark starts its own copies of the packaged services (fresh databases and topics) on PostgreSQL and the
+# Kafka broker (started here when none runs). Run it on a quiet machine: the figures are only as good as that.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+what=${1:-all}; shift || true
+ensure_postgres
+started_kafka=0
+if ! kafka_running; then started_kafka=1; fi
+ensure_kafka
+trap '[[ $started_kafka -eq 1 ]] && stop_pidfile "$STATE_DIR/kafka.pid" kafka' EXIT
+cd "$ROOT_DIR"
+if [[ ! -f engagement-service/target/quarkus-app/quarkus-run.jar || "${BENCH_REBUILD:-0}" == 1 ]]; then
+  mvn_cmd -q -B -DskipTests package -pl engagement-service,ssat-service,task-service,resource-catalog-service >&2
+fi
+mvn_cmd -q -B -DskipTests package -pl deploy/harness >&2
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+exec java -Xmx1g "$@" -Dproject.root="$ROOT_DIR" -cp "deploy/harness/target/classes:$(cat deploy/harness/target/classpath.txt)" \
+  com.successworkshop.harness.bench.Bench "$what"

@@ -1,0 +1,334 @@
+package com.successworkshop.harness.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.successworkshop.harness.Http;
+import com.successworkshop.harness.Stack;
+import com.successworkshop.harness.Stack.Service;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmarks of issue 9. Each starts its own services (fresh databases and topics) and prints its figures.
+ * Usage: Bench startup | read | write-to-effect | catch-up | all
+ */
+public final class Bench {
+
+    private static final String PARTNER = "bench-partner";
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "all";
+        System.out.println("# machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", " + Instant.now());
+        switch (what) {
+            case "startup" -> startup();
+            case "read" -> read(Integer.parseInt(System.getProperty("seconds", "15")), Integer.parseInt(System.getProperty("concurrency", "8")));
+            case "write-to-effect" -> writeToEffect(Integer.parseInt(System.getProperty("rate", "200")), Integer.parseInt(System.getProperty("seconds", "15")));
+            case "catch-up" -> catchUp(Integer.parseInt(System.getProperty("events", "100000")));
+            case "all" -> {
+                startup();
+                read(15, 8);
+                writeToEffect(200, 15);
+                catchUp(Integer.parseInt(System.getProperty("events", "100000")));
+            }
+            default -> throw new IllegalArgumentException("startup | read | write-to-effect | catch-up | all");
+        }
+        System.exit(0);
+    }
+
+    static Map<String, Object> engagement(int i, int licences, boolean enterprise) {
+        return Map.of("customerName", "Bench customer " + i, "fastTrackManager", "fm@bench.example", "licenceCount", licences,
+                "enterprise", enterprise, "intendedServices", List.of(Map.of("workload", "OD"), Map.of("workload", "SPO")));
+    }
+
+    /** Time from launching the JVM to the first answered request, and RSS after it, one service at a time. */
+    static void startup() throws Exception {
+        System.out.println("## startup (JVM mode, -Xmx160m -XX:+UseSerialGC): launch → first ready answer; RSS after a first API request");
+        for (Service s : Service.values()) {
+            try (Stack stack = Stack.start(EnumSet.of(s), Map.of())) {
+                Http http = new Http(stack.token(PARTNER, "fasttrack-manager", "catalog-admin"));
+                String path = switch (s) {
+                    case ENGAGEMENT -> "/api/v1/engagements";
+                    case SSAT -> "/api/v1/ssat/readiness?engagementId=" + UUID.randomUUID();
+                    case TASK -> "/api/v1/task-templates";
+                    case CATALOG -> "/api/v1/resources";
+                };
+                int status = http.getAsync(stack.url(s) + path).get().statusCode();
+                System.out.printf("%-26s first answer after %5d ms   GET %s → %d   RSS %d MB%n", s.name().toLowerCase(),
+                        stack.startupTimes().get(s).toMillis(), path.split("\\?")[0], status, stack.rssKb(s) / 1024);
+            }
+        }
+    }
+
+    /** GET by id under closed-model load, beside pgbench -S on the same PostgreSQL. */
+    static void read(int seconds, int concurrency) throws Exception {
+        System.out.printf("## read: GET engagement by id, %d concurrent clients, %d s%n", concurrency, seconds);
+        try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT), Map.of())) {
+            Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
+            String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                ids.add(http.post(base, engagement(i, 1000 + i, false)).path("id").asText());
+            }
+            run(http, concurrency, 5, i -> base + "/" + ids.get(i % ids.size()));  // warm-up
+            double byId = run(http, concurrency, seconds, i -> base + "/" + ids.get(new Random(i).nextInt(ids.size())));
+            run(http, concurrency, seconds, i -> base + "?size=20&page=" + (i % 25));
+            double pg = pgbenchSelectOnly(seconds, concurrency);
+            System.out.printf("pgbench -S (same server, %d clients): %.0f TPS → GET-by-id / pgbench-S = %.2f (target ≥ 0.5)%n", concurrency, pg, byId / pg);
+        }
+    }
+
+    interface UrlFor {
+        String url(int i);
+    }
+
+    static double run(Http http, int concurrency, int seconds, UrlFor urls) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long[][] lat = new long[concurrency][];
+        AtomicInteger n = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        Thread[] threads = new Thread[concurrency];
+        for (int t = 0; t < concurrency; t++) {
+            int tt = t;
+            threads[t] = new Thread(() -> {
+                long[] mine = new long[1 << 20];
+                int k = 0;
+                while (System.nanoTime() < end && k < mine.length) {
+                    int i = n.incrementAndGet();
+                    long t0 = System.nanoTime();
+                    try {
+                        if (http.getAsync(urls.url(i)).get().statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    mine[k++] = System.nanoTime() - t0;
+                }
+                lat[tt] = java.util.Arrays.copyOf(mine, k);
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long[] all = java.util.Arrays.stream(lat).flatMapToLong(java.util.Arrays::stream).toArray();
+        double tps = all.length / (double) seconds;
+        System.out.printf("  %s …: %.0f req/s, %s, errors %d%n", urls.url(0).replaceAll("/[0-9a-f-]{36}$", "/{id}").replaceAll("\\?.*", "?page=…"),
+                tps, Stats.of(all), errors.get());
+        return tps;
+    }
+
+    static double pgbenchSelectOnly(int seconds, int clients) throws Exception {
+        String db = "bench_pgbench_" + UUID.randomUUID().toString().substring(0, 8);
+        String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+        try {
+            exec("psql", "-h", host, "-U", "postgres", "-d", "postgres", "-qc", "create database " + db);
+            exec("pgbench", "-h", host, "-U", "postgres", "-i", "-q", "-s", "10", db);
+            String out = exec("pgbench", "-h", host, "-U", "postgres", "-S", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), db);
+            for (String line : out.split("\n")) {
+                if (line.startsWith("tps")) {
+                    return Double.parseDouble(line.replaceAll("^tps = ([0-9.]+).*", "$1"));
+                }
+            }
+            throw new IllegalStateException("no tps in pgbench output: " + out);
+        } finally {
+            exec("psql", "-h", host, "-U", "postgres", "-d", "postgres", "-qc", "drop database if exists " + db);
+        }
+    }
+
+    static String exec(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            r.lines().forEach(l -> out.append(l).append('\n'));
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out.toString();
+    }
+
+    /**
+     * POST engagement at a fixed rate (open model: sends do not wait for answers); latency = from the POST being sent
+     * to ssat-service's SsatReadinessChanged and task-service's TaskProgressChanged for it arriving on their topics,
+     * i.e. the consuming service has committed its effect (its outbox row is written in the same transaction).
+     */
+    static void writeToEffect(int rate, int seconds) throws Exception {
+        System.out.printf("## write → effect: POST engagement at %d/s for %d s, until visible in ssat-service and task-service%n", rate, seconds);
+        try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT, Service.SSAT, Service.TASK), Map.of())) {
+            Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
+            String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
+            for (int i = 0; i < 50; i++) {
+                http.post(base, engagement(i, 100, false));  // warm-up
+            }
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            Map<String, Long> ssatAt = new ConcurrentHashMap<>();
+            Map<String, Long> taskAt = new ConcurrentHashMap<>();
+            Map<Integer, Long> sendTimes = new ConcurrentHashMap<>();
+            AtomicLong failures = new AtomicLong();
+            int total = rate * seconds;
+            CountDownLatch answered = new CountDownLatch(total);
+            Thread ssat = listen(stack, stack.topic("ssat-events"), "SsatReadinessChanged", ssatAt);
+            Thread task = listen(stack, stack.topic("task-events"), "TaskProgressChanged", taskAt);
+            TimeUnit.SECONDS.sleep(3);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            long periodNanos = 1_000_000_000L / rate;
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            timer.scheduleAtFixedRate(() -> {
+                int i = next.getAndIncrement();
+                if (i >= total) {
+                    return;
+                }
+                long t0 = System.nanoTime();
+                sendTimes.put(i, t0);
+                http.postAsync(base, engagement(i, 100 + i, false)).whenComplete((r, e) -> {
+                    try {
+                        if (e == null && r.statusCode() == 201) {
+                            sentAt.put(Http.JSON.readTree(r.body()).path("id").asText(), t0);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception ex) {
+                        failures.incrementAndGet();
+                    } finally {
+                        answered.countDown();
+                    }
+                });
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+            answered.await(seconds + 60L, TimeUnit.SECONDS);
+            double achieved = total / ((System.nanoTime() - start) / 1e9);
+            timer.shutdownNow();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while ((ssatAt.keySet().containsAll(sentAt.keySet()) && taskAt.keySet().containsAll(sentAt.keySet())) == false
+                    && Instant.now().isBefore(deadline)) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            ssat.interrupt();
+            task.interrupt();
+            System.out.printf("  sent %d (offered %.0f/s), failed %d%n", total, achieved, failures.get());
+            System.out.println("  POST → visible in ssat-service: " + Stats.of(latencies(sentAt, ssatAt)));
+            System.out.println("  POST → visible in task-service: " + Stats.of(latencies(sentAt, taskAt)));
+        }
+    }
+
+    private static long[] latencies(Map<String, Long> sent, Map<String, Long> seen) {
+        return sent.entrySet().stream().filter(e -> seen.containsKey(e.getKey()))
+                .mapToLong(e -> seen.get(e.getKey()) - e.getValue()).toArray();
+    }
+
+    private static Thread listen(Stack stack, String topic, String eventName, Map<String, Long> firstSeen) {
+        Thread t = new Thread(() -> {
+            try (KafkaConsumer<String, String> c = consumer(stack)) {
+                c.subscribe(List.of(topic));
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(20))) {
+                        var h = r.headers().lastHeader("ce_type");
+                        if (h != null && new String(h.value(), StandardCharsets.UTF_8).contains("." + eventName + ".")) {
+                            firstSeen.putIfAbsent(r.key(), System.nanoTime());
+                        }
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // done
+            }
+        }, "listen-" + topic);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static KafkaConsumer<String, String> consumer(Stack stack) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        return new KafkaConsumer<>(p);
+    }
+
+    /** Queue N EngagementCreated events while ssat-service is down, start it, and time how fast it works through them. */
+    static void catchUp(int events) throws Exception {
+        System.out.printf("## backlog catch-up: %d EngagementCreated queued while ssat-service is down%n", events);
+        try (Stack stack = Stack.start(EnumSet.of(Service.SSAT), Map.of())) {
+            stack.stop(Service.SSAT);
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+            p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+                for (int i = 0; i < events; i++) {
+                    String id = UUID.randomUUID().toString();
+                    ProducerRecord<String, String> r = new ProducerRecord<>(stack.topic("engagement-events"), id,
+                            "{\"engagementId\":\"" + id + "\",\"partnerId\":\"" + PARTNER + "\",\"customerName\":\"Backlog " + i
+                                    + "\",\"fastTrackManager\":\"fm@bench\",\"licenceCount\":100,\"enterprise\":false,"
+                                    + "\"enrolledInAdoptionBenefit\":false,\"intendedServices\":[\"OD\",\"SPO\"]}");
+                    header(r, "ce_specversion", "1.0");
+                    header(r, "ce_id", UUID.randomUUID().toString());
+                    header(r, "ce_type", "workshop.engagement.EngagementCreated.v1");
+                    header(r, "ce_source", "/bench");
+                    header(r, "ce_subject", id);
+                    header(r, "ce_time", Instant.now().toString());
+                    header(r, "content-type", "application/json");
+                    producer.send(r);
+                }
+                producer.flush();
+            }
+            Instant t0 = Instant.now();
+            stack.restart(Service.SSAT);
+            Instant ready = Instant.now();
+            long done = 0;
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(Service.SSAT), "postgres", "")) {
+                Instant deadline = Instant.now().plusSeconds(600);
+                while (done < events && Instant.now().isBefore(deadline)) {
+                    TimeUnit.MILLISECONDS.sleep(250);
+                    try (ResultSet rs = c.createStatement().executeQuery("select count(*) from inbox_event")) {
+                        rs.next();
+                        done = rs.getLong(1);
+                    }
+                }
+            }
+            double secs = Duration.between(ready, Instant.now()).toMillis() / 1000.0;
+            System.out.printf("  processed %d of %d in %.1f s after ready (start took %.1f s) → %.0f events/s (target ≥ 5,000)%n",
+                    done, events, secs, Duration.between(t0, ready).toMillis() / 1000.0, done / secs);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> r, String k, String v) {
+        r.headers().add(k, v.getBytes(StandardCharsets.UTF_8));
+    }
+}
