@@ -37,6 +37,8 @@ class TaskTemplateApiTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    com.successworkshop.task.service.TemplateService templateService;
 
     static String ftopFile() {
         try (InputStream in = TaskTemplateApiTest.class.getResourceAsStream("/ftop-tasks.tsv")) {
@@ -53,6 +55,7 @@ class TaskTemplateApiTest {
 
     @Test
     void theSixTasksOfThisPlaybookAreSeeded() {
+        assertEquals(0, templateService.seed(), "a restart seeds nothing twice");
         Api.manager(Api.partner()).queryParam("process", PLAYBOOK).queryParam("status", "PUBLISHED").get("/api/v1/task-templates")
                 .then().statusCode(200)
                 .body("items.ftopTaskId", hasItems(2536, 3734, 3278, 3718, 3737, 3738))
