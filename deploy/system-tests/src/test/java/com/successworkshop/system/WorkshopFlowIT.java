@@ -1,0 +1,196 @@
+package com.successworkshop.system;
+
+import com.successworkshop.harness.Stack;
+import com.successworkshop.harness.Stack.Service;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The playbook as an FM runs it, over HTTP, against the four packaged services started as processes on real
+ * PostgreSQL and Kafka. Assertions on another service wait with a bounded poll and print how long the event took.
+ */
+class WorkshopFlowIT {
+
+    private static Stack stack;
+    private static String token;
+    private static final String PARTNER = "partner-system-test";
+    private static final Duration HOP_LIMIT = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        stack = Stack.start();
+        token = stack.token(PARTNER, "fasttrack-manager");
+        stack.startupTimes().forEach((s, d) -> System.out.printf("[system] %s ready %d ms after launch%n", s, d.toMillis()));
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static RequestSpecification at(Service s) {
+        return RestAssured.given().baseUri(stack.url(s)).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** Polls until the assertion holds (bounded), and prints how long the hop took. */
+    private static void eventually(String what, Runnable assertion) {
+        Instant start = Instant.now();
+        await().atMost(HOP_LIMIT).pollInterval(Duration.ofMillis(25)).untilAsserted(assertion::run);
+        System.out.printf("[system] %-60s visible after %5d ms%n", what, Duration.between(start, Instant.now()).toMillis());
+    }
+
+    private static Map<String, Object> engagement(String customer, int licences, boolean enterprise, String... services) {
+        return Map.of("customerName", customer, "fastTrackManager", "fm@partner.example", "licenceCount", licences,
+                "enterprise", enterprise,
+                "dibs", Map.of("dueDate", "2027-06-30", "intent", "Adopt Microsoft 365", "businessReason", "COLLABORATE_AND_COMMUNICATE_WITH_OUR_PEOPLE",
+                        "successOwner", "CIO"),
+                "intendedServices", java.util.Arrays.stream(services).map(s -> Map.of("workload", s)).toList());
+    }
+
+    /** Collects the SSE event names of one engagement's live stream. */
+    private static List<String> watch(String engagementId) throws Exception {
+        List<String> names = new CopyOnWriteArrayList<>();
+        HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.url(Service.ENGAGEMENT) + "/api/v1/engagements/" + engagementId + "/events"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture.runAsync(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body()))) {
+                in.lines().filter(l -> l.startsWith("event:")).forEach(l -> names.add(l.substring(6).trim()));
+            } catch (Exception e) {
+                // stream closed at the end of the test
+            }
+        });
+        return names;
+    }
+
+    @Test
+    void enterpriseCustomerWith25000LicencesGoesThroughTheWholeWorkshop() throws Exception {
+        Instant scenarioStart = Instant.now();
+        String id = at(Service.ENGAGEMENT).body(engagement("Contoso Ltd", 25_000, true, "OD", "SPO"))
+                .post("/api/v1/engagements").then().statusCode(201)
+                .body("eligibility.eligible", equalTo(true)).extract().path("id");
+        List<String> live = watch(id);
+        String base = "/api/v1/engagements/" + id;
+
+        eventually("SSAT matrix 2 services × 4 factors (ssat-service)", () -> at(Service.SSAT).get(base + "/ssat").then().statusCode(200)
+                .body("services.service", containsInAnyOrder("OD", "SPO"))
+                .body("services.factors.flatten()", hasSize(8))
+                .body("services.factors.flatten().status", everyItem(equalTo("NOT_STARTED"))));
+        eventually("FTOP tasks 2536, 3718, 3737 and not 3738 (task-service)", () -> at(Service.TASK).queryParam("size", 200).get(base + "/tasks")
+                .then().statusCode(200)
+                .body("items.ftopTaskId", hasItems(2536, 3718, 3737))
+                .body("items.ftopTaskId", not(hasItem(3738))));
+        eventually("resource pack with the OneDrive kit (resource-catalog-service)", () -> at(Service.CATALOG).get(base + "/resource-pack")
+                .then().statusCode(200)
+                .body("sections.items.flatten().address", hasItem("https://aka.ms/OneDriveAdoptionLaunchProgramKit")));
+
+        at(Service.ENGAGEMENT).post(base + "/kickoff/complete").then().statusCode(200);
+        at(Service.ENGAGEMENT).body(Map.of("startsAt", Instant.now().plus(14, ChronoUnit.DAYS).toString(), "durationMinutes", 120,
+                        "attendees", List.of(Map.of("name", "Aiko Tanaka", "organisation", "Contoso Ltd", "role", "Success owner"))))
+                .post(base + "/workshop").then().statusCode(200).body("workshop.state", equalTo("SCHEDULED"));
+
+        Map<String, Object> outcomes = Map.of("successDefined", true, "successPlanOwner", "Aiko Tanaka",
+                "communicationChannel", "Microsoft Teams", "checkInCadence", "BIWEEKLY", "levelOfEffort", "Medium");
+        at(Service.ENGAGEMENT).body(outcomes).post(base + "/workshop/complete").then().statusCode(409)
+                .body("errors.field", containsInAnyOrder("intendedServices.OD", "intendedServices.SPO"));
+
+        for (String factor : List.of("STAKEHOLDERS", "SCENARIOS", "AWARENESS", "TRAINING")) {
+            String etag = at(Service.SSAT).get(base + "/ssat").then().statusCode(200).extract().header("ETag");
+            at(Service.SSAT).header("If-Match", etag).body(Map.of("status", factor.equals("TRAINING") ? "IN_PROGRESS" : "IN_PLACE"))
+                    .put(base + "/ssat/OD/" + factor).then().statusCode(200);
+        }
+        String etag = at(Service.SSAT).get(base + "/ssat").then().extract().header("ETag");
+        at(Service.SSAT).header("If-Match", etag).body(Map.of("reason", "SharePoint is already adopted across the company"))
+                .put(base + "/ssat/SPO/no-prerequisites").then().statusCode(200);
+
+        eventually("workshop completes once SSAT readiness reached engagement-service", () ->
+                at(Service.ENGAGEMENT).body(outcomes).post(base + "/workshop/complete").then().statusCode(200)
+                        .body("workshop.state", equalTo("COMPLETED")));
+        eventually("task 2536 COMPLETED by WorkshopCompleted (task-service)", () -> at(Service.TASK).queryParam("size", 200).get(base + "/tasks")
+                .then().body("items.find { it.ftopTaskId == 2536 }.status", equalTo("COMPLETED")));
+        eventually("SSAT snapshot taken at the workshop (ssat-service)", () -> at(Service.SSAT).get(base + "/ssat/snapshot").then().statusCode(200));
+        eventually("'Introduce adoption SME' task for the eligible customer", () -> at(Service.TASK).queryParam("size", 200).get(base + "/tasks")
+                .then().body("items.kind", hasItem("ADOPTION_SME")));
+        eventually("enterprise appendix in the pack (eligible)", () -> at(Service.CATALOG).get(base + "/resource-pack").then()
+                .body("sections.items.flatten().address", hasItem("https://technet.microsoft.com/en-us/library/mt750539.aspx")));
+        eventually("overview shows SSAT recorded and task progress", () -> at(Service.ENGAGEMENT).get(base + "/overview").then().statusCode(200)
+                .body("ssat.allRecorded", equalTo(true))
+                .body("tasks.mandatoryDone", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("eligibleForEnhancedAdoptionService", equalTo(true))
+                .body("nextStep", equalTo("INTRODUCE_ADOPTION_SME")));
+        eventually("the SSE stream saw each step", () -> assertTrue(live.containsAll(List.of("KICKOFF_COMPLETED", "WORKSHOP_SCHEDULED",
+                "SSAT_READINESS_CHANGED", "WORKSHOP_COMPLETED")), "seen: " + live));
+        System.out.printf("[system] scenario 1 (enterprise, 25,000 licences) end to end: %d ms%n",
+                Duration.between(scenarioStart, Instant.now()).toMillis());
+    }
+
+    @Test
+    void smallCustomerGetsCheckInTasksInsteadOfAnAdoptionSme() {
+        Instant scenarioStart = Instant.now();
+        String id = at(Service.ENGAGEMENT).body(engagement("Fabrikam", 5_000, false, "OD", "TEAMS"))
+                .post("/api/v1/engagements").then().statusCode(201)
+                .body("eligibility.eligible", equalTo(false)).extract().path("id");
+        String base = "/api/v1/engagements/" + id;
+        eventually("check-in tasks for a customer that is not eligible (task-service)", () -> at(Service.TASK).queryParam("size", 200).get(base + "/tasks")
+                .then().statusCode(200)
+                .body("items.kind", hasItem("CHECK_IN"))
+                .body("items.kind", not(hasItem("ADOPTION_SME"))));
+        eventually("no enterprise appendix in the pack (not eligible)", () -> at(Service.CATALOG).get(base + "/resource-pack").then().statusCode(200)
+                .body("sections.items.flatten().address", not(hasItem("https://technet.microsoft.com/en-us/library/mt750539.aspx"))));
+        at(Service.ENGAGEMENT).get(base + "/overview").then().statusCode(200).body("nextStep", equalTo("SCHEDULE_REGULAR_CHECK_INS"));
+        System.out.printf("[system] scenario 2 (5,000 licences, not enterprise) end to end: %d ms%n",
+                Duration.between(scenarioStart, Instant.now()).toMillis());
+    }
+
+    @Test
+    void anotherPartnerSeesNothingInAnyService() {
+        String id = at(Service.ENGAGEMENT).body(engagement("Northwind", 800, false, "OD")).post("/api/v1/engagements")
+                .then().statusCode(201).extract().path("id");
+        String base = "/api/v1/engagements/" + id;
+        eventually("the SSAT matrix exists for its owner", () -> at(Service.SSAT).get(base + "/ssat").then().statusCode(200));
+        String other = stack.token("partner-other", "fasttrack-manager");
+        Consumer<Service> denied = s -> RestAssured.given().baseUri(stack.url(s)).auth().oauth2(other).get(base + switch (s) {
+            case ENGAGEMENT -> "";
+            case SSAT -> "/ssat";
+            case TASK -> "/tasks";
+            case CATALOG -> "/resource-pack";
+        }).then().statusCode(404);
+        for (Service s : Service.values()) {
+            denied.accept(s);
+        }
+    }
+}
