@@ -54,7 +54,7 @@ build_services() {
   fi
 }
 
-ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
+ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
 
 start_services() {
   mkdir -p "$STATE_DIR/logs"
