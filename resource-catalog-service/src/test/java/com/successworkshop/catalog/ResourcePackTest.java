@@ -167,6 +167,26 @@ class ResourcePackTest {
     }
 
     @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        String partner = Api.partner();
+        String id = EngagementEvents.created(partner, "TEAMS");
+        awaitPack(partner, id);
+        String topic = TestInfra.topic("engagement-events");
+        String type = "workshop.engagement.IntendedServicesChanged.v1";
+        var addOd = KafkaTestClient.cloudEvent(topic, id, UUID.randomUUID(), type, "{\"engagementId\": \"" + id + "\", \"partnerId\": \""
+                + partner + "\", \"added\": [\"OD\"], \"removed\": [], \"intendedServices\": [\"TEAMS\", \"OD\"]}");
+        var removeOd = KafkaTestClient.cloudEvent(topic, id, UUID.randomUUID(), type, "{\"engagementId\": \"" + id + "\", \"partnerId\": \""
+                + partner + "\", \"added\": [], \"removed\": [\"OD\"], \"intendedServices\": [\"TEAMS\"]}");
+        KafkaTestClient.sendAll(List.of(addOd, removeOd, addOd));
+        // Same key, same partition: once this one shows, the three above were processed.
+        EngagementEvents.eligibility(id, partner, true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids(pack(partner, id)), hasItem(APPENDIX_B)));
+        JsonPath p = pack(partner, id);
+        assertThat(p.getList("intendedServices"), equalTo(List.of("TEAMS")));
+        assertThat(ids(p), not(hasItem(ONEDRIVE_KIT)));
+    }
+
+    @Test
     void packIsPartnerScoped() {
         String partner = Api.partner();
         String id = EngagementEvents.created(partner, "OD");

@@ -23,6 +23,11 @@ public class EngagementReadRepository implements PanacheRepositoryBase<Engagemen
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Locked in id order, so that two full rebuilds (or a rebuild and an event) never deadlock. */
+    public List<EngagementRead> allForUpdate() {
+        return find("order by engagementId").withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public List<UUID> allIds() {
         return getEntityManager().createQuery("select e.engagementId from EngagementRead e order by e.engagementId", UUID.class).getResultList();
     }

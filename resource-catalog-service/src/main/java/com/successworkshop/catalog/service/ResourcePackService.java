@@ -9,6 +9,8 @@ import com.successworkshop.catalog.repository.ResourceLinkRepository;
 import com.successworkshop.catalog.rest.ResourceDtos.PackItem;
 import com.successworkshop.catalog.rest.ResourceDtos.PackSection;
 import com.successworkshop.catalog.rest.ResourceDtos.ResourcePackView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +44,16 @@ public class ResourcePackService {
     ResourceLinkRepository resources;
     @Inject
     EntityManager em;
+    @Inject
+    ObjectMapper mapper;
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
 
     record Entry(ResourceLink resource, String why) {
     }
@@ -51,20 +63,27 @@ public class ResourcePackService {
         rebuild(e, resources.listAll());
     }
 
-    /** After a catalog change: every pack. One pass over the catalog, reused for each engagement. */
+    /** After a catalog change: every pack. One pass over the catalog and one over the pack items, reused for each engagement. */
     public int rebuildAll() {
         List<ResourceLink> catalog = resources.listAll();
-        List<UUID> ids = engagements.allIds();
-        for (UUID id : ids) {
-            engagements.findForUpdate(id).ifPresent(e -> rebuild(e, catalog));
+        List<EngagementRead> all = engagements.allForUpdate();
+        Map<UUID, Map<UUID, String>> items = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select engagement_id, resource_id, reason from resource_pack_item").getResultList();
+        rows.forEach(row -> items.computeIfAbsent((UUID) row[0], k -> new LinkedHashMap<>()).put((UUID) row[1], (String) row[2]));
+        for (EngagementRead e : all) {
+            rebuild(e, catalog, items.getOrDefault(e.engagementId, Map.of()));
         }
-        LOG.debugf("Rebuilt %d resource packs", ids.size());
-        return ids.size();
+        LOG.debugf("Rebuilt %d resource packs", all.size());
+        return all.size();
     }
 
     void rebuild(EngagementRead e, List<ResourceLink> catalog) {
+        rebuild(e, catalog, currentItems(e.engagementId));
+    }
+
+    void rebuild(EngagementRead e, List<ResourceLink> catalog, Map<UUID, String> current) {
         Map<UUID, Entry> wanted = select(e, catalog);
-        Map<UUID, String> current = currentItems(e.engagementId);
         Map<UUID, String> next = wanted.values().stream().collect(Collectors.toMap(x -> x.resource().id, Entry::why));
         if (next.equals(current)) {
             return;
@@ -72,10 +91,13 @@ public class ResourcePackService {
         em.flush();
         em.createNativeQuery("delete from resource_pack_item where engagement_id = :e").setParameter("e", e.engagementId).executeUpdate();
         Instant now = Instant.now();
-        for (Entry x : wanted.values()) {
-            em.createNativeQuery("insert into resource_pack_item(engagement_id, resource_id, section, reason, added_at) values (:e, :r, :s, :why, :at)")
-                    .setParameter("e", e.engagementId).setParameter("r", x.resource().id).setParameter("s", x.resource().section.name())
-                    .setParameter("why", x.why()).setParameter("at", now).executeUpdate();
+        if (!wanted.isEmpty()) {
+            // One statement per pack, not one per item.
+            List<Map<String, String>> rows = wanted.values().stream()
+                    .map(x -> Map.of("r", x.resource().id.toString(), "s", x.resource().section.name(), "w", x.why())).toList();
+            em.createNativeQuery("insert into resource_pack_item(engagement_id, resource_id, section, reason, added_at) "
+                            + "select :e, cast(x->>'r' as uuid), x->>'s', x->>'w', :at from jsonb_array_elements(cast(:rows as jsonb)) x")
+                    .setParameter("e", e.engagementId).setParameter("rows", json(rows)).setParameter("at", now).executeUpdate();
         }
         e.packVersion++;
         e.updatedAt = now;

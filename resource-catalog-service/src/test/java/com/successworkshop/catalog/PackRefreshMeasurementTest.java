@@ -1,0 +1,113 @@
+package com.successworkshop.catalog;
+
+import com.successworkshop.catalog.support.Api;
+import com.successworkshop.catalog.support.KafkaTestClient;
+import com.successworkshop.catalog.support.TestInfra;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.successworkshop.catalog.support.Api.admin;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Measures (prints, never asserts on time) how fast packs follow events: N engagements created through the broker,
+ * then one catalog retirement that must reach every pack. Also: a second Flyway run seeds nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestInfra.class)
+class PackRefreshMeasurementTest {
+
+    private static final int ENGAGEMENTS = 200;
+    private static final String[] SERVICES = {"OD", "SPO", "TEAMS", "EXO", "INTUNE", "M365_APPS"};
+
+    @Inject
+    Flyway flyway;
+    @Inject
+    DataSource dataSource;
+
+    long count(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String> ids(String partner, String engagementId) {
+        JsonPath p = Api.manager(partner).get("/api/v1/engagements/" + engagementId + "/resource-pack")
+                .then().statusCode(200).extract().jsonPath();
+        return p.getList("sections.items.flatten().resourceId", String.class);
+    }
+
+    @Test
+    void packsFollowEngagementEventsAndCatalogRetirements() throws Exception {
+        String tag = Api.tag();
+        String resource = Api.create(Api.resource("Everyone's guide " + tag, "https://example.com/" + tag, "AWARENESS_AND_TRAINING",
+                "GUIDE", List.of(), tag));
+        String partner = Api.partner();
+        List<String> engagements = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < ENGAGEMENTS; i++) {
+            String id = UUID.randomUUID().toString();
+            engagements.add(id);
+            String services = "[\"" + SERVICES[i % SERVICES.length] + "\", \"" + SERVICES[(i + 1) % SERVICES.length] + "\"]";
+            records.add(KafkaTestClient.cloudEvent(TestInfra.topic("engagement-events"), id, UUID.randomUUID(),
+                    "workshop.engagement.EngagementCreated.v1",
+                    "{\"engagementId\": \"" + id + "\", \"partnerId\": \"" + partner + "\", \"customerName\": \"C" + i
+                            + "\", \"fastTrackManager\": \"fm\", \"licenceCount\": 100, \"enterprise\": false,"
+                            + " \"enrolledInAdoptionBenefit\": false, \"intendedServices\": " + services + "}"));
+        }
+        long t0 = System.nanoTime();
+        KafkaTestClient.sendAll(records);
+        String last = engagements.get(ENGAGEMENTS - 1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                Api.manager(partner).get("/api/v1/engagements/" + last + "/resource-pack").then().statusCode(200));
+        long built = System.nanoTime() - t0;
+        for (String e : List.of(engagements.get(0), engagements.get(ENGAGEMENTS / 2), last)) {
+            assertThat(ids(partner, e), hasItem(resource));
+        }
+
+        String etag = admin().get("/api/v1/resources/" + resource).then().extract().header("ETag");
+        long t1 = System.nanoTime();
+        admin().header("If-Match", etag).body(Map.of("reason", "measurement")).post("/api/v1/resources/" + resource + "/retirement")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertThat(ids(partner, engagements.get(0)), not(hasItem(resource)));
+            assertThat(ids(partner, last), not(hasItem(resource)));
+        });
+        long retired = System.nanoTime() - t1;
+        assertThat(count("select count(*) from resource_pack_item where resource_id = '" + resource + "'"), equalTo(0L));
+        assertThat(count("select count(*) from resource_pack_item i join engagement_read e using (engagement_id) where e.partner_id = '"
+                + partner + "'"), org.hamcrest.Matchers.greaterThan((long) ENGAGEMENTS));
+        System.out.printf("MEASURED: %d EngagementCreated events -> %d packs built in %d ms (%.0f events/s); "
+                        + "one retirement -> every pack updated in %d ms%n",
+                ENGAGEMENTS, ENGAGEMENTS, built / 1_000_000, ENGAGEMENTS / (built / 1e9), retired / 1_000_000);
+    }
+
+    @Test
+    void seedIsNotAppliedTwice() {
+        long before = Api.manager(Api.partner()).queryParam("tag", "playbook").get("/api/v1/resources")
+                .then().extract().jsonPath().getLong("total");
+        // A restart runs Flyway again: nothing is pending, nothing is seeded twice.
+        assertThat(flyway.migrate().migrationsExecuted, equalTo(0));
+        assertThat(flyway.info().applied().length, equalTo(2));
+        Api.manager(Api.partner()).queryParam("tag", "playbook").get("/api/v1/resources")
+                .then().body("total", equalTo((int) before));
+    }
+}
