@@ -1,5 +1,6 @@
 package com.successworkshop.catalog;
 
+import com.successworkshop.catalog.config.LinkCheckConfig;
 import com.successworkshop.catalog.linkcheck.LinkCheckService;
 import com.successworkshop.catalog.linkcheck.LinkChecker;
 import com.successworkshop.catalog.support.Api;
@@ -42,6 +43,8 @@ class LinkCheckTest {
 
     @Inject
     LinkCheckService linkCheck;
+    @Inject
+    LinkCheckConfig config;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -145,6 +148,13 @@ class LinkCheckTest {
         assertCheck(ids.get("direct-private"), null, "resolves to the private address");
         // The guard stops before any request: the private target was never contacted.
         assertThat(hits.get("/secret"), nullValue());
+    }
+
+    @Test
+    void scheduledCheckIsOffByDefaultAndTheGuardAllowsOnlyConfiguredHosts() {
+        assertThat(config.enabled(), equalTo(false));
+        assertThat(config.allowedPrivateHosts(), equalTo(java.util.Set.of("localhost")));
+        assertThat(config.concurrency(), equalTo(4));
     }
 
     @Test

@@ -47,7 +47,6 @@ public class ResourceLinkResource {
 
     private static final Map<String, String> SORTABLE = Map.of("title", "lower(title)", "section", "section", "kind", "kind",
             "createdAt", "created_at", "updatedAt", "updated_at", "language", "language", "status", "status");
-    private static final String READERS_FM = Roles.FASTTRACK_MANAGER;
 
     @Inject
     ResourceService service;
@@ -55,7 +54,7 @@ public class ResourceLinkResource {
     IdempotencyService idempotency;
 
     @GET
-    @RolesAllowed({READERS_FM, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
     @Operation(operationId = "listResources", summary = "List resource links, filtered, sorted and paged")
     public PageView<ResourceView> list(@QueryParam("section") @Parameter(description = "playbook section, e.g. CAPTURE_SSAT") String section,
                                        @QueryParam("service") @Parameter(description = "workload code, e.g. OD; resources for all services match too") String workload,
@@ -80,7 +79,7 @@ public class ResourceLinkResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({READERS_FM, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
     @Operation(operationId = "getResource", summary = "Get one resource link with its ETag; a retired one names its replacement")
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Resource " + id));
