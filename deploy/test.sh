@@ -12,6 +12,8 @@ trap cleanup EXIT
 ensure_postgres
 if ! kafka_running; then started_kafka=1; fi
 ensure_kafka
+# The outage tests run a private broker of their own from these jars, even when a running broker is reused.
+kafka_lib >/dev/null
 
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 cd "$ROOT_DIR"
