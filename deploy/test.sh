@@ -15,6 +15,8 @@ ensure_kafka
 # The outage tests run a private broker of their own from these jars, even when a running broker is reused.
 kafka_lib >/dev/null
 
-export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+# Quarkus maps KAFKA_BOOTSTRAP_SERVERS onto kafka.bootstrap.servers above any test override, which would send the
+# outage test's app to the shared broker instead of its private one: the tests find the broker at its default address.
+unset KAFKA_BOOTSTRAP_SERVERS
 cd "$ROOT_DIR"
 mvn_cmd -B -ntp verify "$@"
