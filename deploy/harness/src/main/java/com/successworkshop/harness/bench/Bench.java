@@ -185,7 +185,7 @@ public final class Bench {
      */
     static void writeToEffect(int rate, int seconds) throws Exception {
         System.out.printf("## write → effect: POST engagement at %d/s for %d s, until visible in ssat-service and task-service%n", rate, seconds);
-        try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT, Service.SSAT, Service.TASK), Map.of())) {
+        try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT, Service.SSAT, Service.TASK), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
             Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
             for (int i = 0; i < 50; i++) {
