@@ -55,6 +55,20 @@ class OutboxTest {
     }
 
     @Test
+    void theEventCarriesTheTraceOfTheRequestThatWroteIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String partner = Api.partner();
+        String id = Api.manager(partner).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(engagement("Traced Co", 10, false, "OD")).post("/api/v1/engagements")
+                .then().statusCode(201).extract().path("id");
+        ConsumerRecord<String, String> created = KafkaTestClient.readUntil(Events.engagementTopic(), Events.of(id, "EngagementCreated"))
+                .stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+        String traceparent = header(created, "traceparent");
+        assertNotNull(traceparent, "the record has a W3C traceparent header");
+        assertEquals(traceId, traceparent.split("-")[1], "same trace as the HTTP request, through the outbox");
+    }
+
+    @Test
     void aRolledBackWriteSendsNoEvent() {
         String rolledBack = UUID.randomUUID().toString();
         String committed = UUID.randomUUID().toString();

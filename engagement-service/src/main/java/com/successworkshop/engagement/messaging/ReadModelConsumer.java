@@ -36,6 +36,7 @@ public class ReadModelConsumer {
     @Inject
     TimelineRepository timeline;
 
+    @TraceContinuation.Continues
     @Incoming("ssat-events")
     @Blocking(ordered = true)
     @Transactional
@@ -70,6 +71,7 @@ public class ReadModelConsumer {
                         + (r.missingServices.isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices)), event);
     }
 
+    @TraceContinuation.Continues
     @Incoming("task-events")
     @Blocking(ordered = true)
     @Transactional

@@ -24,6 +24,7 @@ public class CatalogEventsConsumer {
     @Inject
     ResourcePackService packs;
 
+    @TraceContinuation.Continues
     @Incoming("resource-events-in")
     @Blocking(ordered = true)
     @Transactional

@@ -39,6 +39,7 @@ public class EngagementEventsConsumer {
     @Inject
     ResourcePackService packs;
 
+    @TraceContinuation.Continues
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     @Transactional

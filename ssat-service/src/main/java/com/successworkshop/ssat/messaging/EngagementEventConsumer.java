@@ -26,6 +26,7 @@ public class EngagementEventConsumer {
     @Inject
     MatrixProjection projection;
 
+    @TraceContinuation.Continues
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     @Transactional

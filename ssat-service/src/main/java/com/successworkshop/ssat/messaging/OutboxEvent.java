@@ -34,6 +34,9 @@ public class OutboxEvent {
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
 
+    /** W3C traceparent of the request that wrote the event, so the trace follows it through Kafka. */
+    public String traceParent;
+
     public Instant sentAt;
 
     public int attempts;

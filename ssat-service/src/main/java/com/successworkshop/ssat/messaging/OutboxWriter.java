@@ -2,6 +2,8 @@ package com.successworkshop.ssat.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,9 +45,15 @@ public class OutboxWriter {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("Event data of " + eventName + " is not serialisable", ex);
         }
+        e.traceParent = traceParent();
         em.persist(e);
         appended.fire(new OutboxAppended(e.id));
         return e.id;
+    }
+
+    private static String traceParent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
     }
 
     /** Fired inside the transaction; the relay observes it only once the transaction has committed. */

@@ -39,6 +39,7 @@ public class EngagementEventConsumer {
     @Inject
     MeterRegistry registry;
 
+    @TraceContinuation.Continues
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     @Transactional
