@@ -66,10 +66,30 @@ public final class Stack implements AutoCloseable {
 
     /** Starts the given services; extraEnv is added to every service's environment (e.g. heap flags for a benchmark). */
     public static Stack start(Set<Service> services, Map<String, String> extraEnv) throws Exception {
+        return start(services, extraEnv, Map.of());
+    }
+
+    /**
+     * As {@link #start(Set, Map)}, with environment for single services on top (e.g. one service reaching the broker
+     * through a proxy that a fault test can cut).
+     */
+    public static Stack start(Set<Service> services, Map<String, String> extraEnv, Map<Service, Map<String, String>> serviceEnv) throws Exception {
         Stack s = new Stack();
         s.extraEnv.putAll(extraEnv);
+        s.serviceEnv.putAll(serviceEnv);
         s.boot(services);
         return s;
+    }
+
+    /** Kills one service with SIGKILL (no shutdown hooks, no graceful close) and waits until it is gone. */
+    public void kill(Service s) throws Exception {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroyForcibly();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(s.module + " did not die after SIGKILL");
+            }
+        }
     }
 
     public long pid(Service s) {
@@ -124,6 +144,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
+    private final Map<Service, Map<String, String>> serviceEnv = new LinkedHashMap<>();
     private Path publicKey;
 
     private void boot(Set<Service> services) throws Exception {
@@ -174,6 +195,7 @@ public final class Stack implements AutoCloseable {
         env.put("TASK_DLQ_TOPIC", topic("task-events." + s.module + ".dlq"));
         env.put("RESOURCE_DLQ_TOPIC", topic("resource-events." + s.module + ".dlq"));
         env.putAll(extraEnv);
+        env.putAll(serviceEnv.getOrDefault(s, Map.of()));
         processes.put(s, pb.start());
     }
 
