@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkshopFlowIT {
 
     private static Stack stack;
+    private static OtlpReceiver traces;
     private static String token;
     private static final String PARTNER = "partner-system-test";
     private static final Duration HOP_LIMIT = Duration.ofSeconds(30);
@@ -50,7 +51,11 @@ class WorkshopFlowIT {
     @BeforeAll
     static void startStack() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        stack = Stack.start();
+        traces = new OtlpReceiver();
+        // Every trace sampled and exported quickly to the test exporter, so a trace across the services can be seen.
+        stack = Stack.start(java.util.EnumSet.allOf(Service.class), Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "OTEL_TRACES_SAMPLER_ARG", "1", "OTEL_BSP_SCHEDULE_DELAY", "100ms"));
         token = stack.token(PARTNER, "fasttrack-manager");
         stack.startupTimes().forEach((s, d) -> System.out.printf("[system] %s ready %d ms after launch%n", s, d.toMillis()));
     }
@@ -59,6 +64,9 @@ class WorkshopFlowIT {
     static void stopStack() throws Exception {
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -174,6 +182,17 @@ class WorkshopFlowIT {
         at(Service.ENGAGEMENT).get(base + "/overview").then().statusCode(200).body("nextStep", equalTo("SCHEDULE_REGULAR_CHECK_INS"));
         System.out.printf("[system] scenario 2 (5,000 licences, not enterprise) end to end: %d ms%n",
                 Duration.between(scenarioStart, Instant.now()).toMillis());
+    }
+
+    @Test
+    void oneTraceFollowsARequestThroughTheOutboxAndKafkaIntoEveryConsumer() {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        at(Service.ENGAGEMENT).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(engagement("Traced Ltd", 900, false, "OD")).post("/api/v1/engagements").then().statusCode(201);
+        eventually("one trace with spans of all four services in the test exporter", () ->
+                org.junit.jupiter.api.Assertions.assertEquals(
+                        java.util.Set.of("engagement-service", "ssat-service", "task-service", "resource-catalog-service"),
+                        traces.services(traceId), "services seen in trace " + traceId));
     }
 
     @Test
