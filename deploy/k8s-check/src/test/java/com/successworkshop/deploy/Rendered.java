@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -53,7 +54,8 @@ final class Rendered {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", Cnpg.Cluster.class),
-            Map.entry("postgresql.cnpg.io/v1/Database", Cnpg.Database.class));
+            Map.entry("postgresql.cnpg.io/v1/Database", Cnpg.Database.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class));
 
     static final Path K8S_DIR = Path.of(System.getProperty("k8s.dir", "../k8s")).toAbsolutePath().normalize();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

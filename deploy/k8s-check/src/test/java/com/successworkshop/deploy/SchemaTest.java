@@ -76,6 +76,20 @@ class SchemaTest {
     }
 
     @Test
+    void rejectsAnUnknownFieldInAServiceMonitor() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Rendered.parse("t", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: x}
+                spec:
+                  selector: {matchLabels: {app: x}}
+                  endpoints:
+                    - {port: http, pathh: /q/metrics}
+                """));
+        assertTrue(e.getMessage().contains("endpoints[0].pathh"), e.getMessage());
+    }
+
+    @Test
     void rejectsAWrongTypeAndAnUnknownKind() {
         AssertionError e = assertThrows(AssertionError.class, () -> Rendered.parse("t", """
                 apiVersion: kafka.strimzi.io/v1beta2
