@@ -172,7 +172,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getTimeline", summary = "Every change of the engagement, oldest first: who, when, what")
     public PageView<TimelineEntryView> timeline(@PathParam("id") UUID id,
-                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         return service.timeline(id, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }

@@ -93,6 +93,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        // SQLSTATE class 22 (data exception: a NUL character, a value out of range …) comes from what the client sent.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return respond(Problem.of(400, "invalid-value", "Bad Request",
+                        "A value in the request cannot be stored or compared (e.g. it contains a NUL character); nothing was changed"), uri);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "internal", "Internal Server Error",
                 "The request failed on our side; nothing was changed. Retry later."), uri);

@@ -117,7 +117,7 @@ public class SuccessMetricResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listMeasurements", summary = "Measurements of a metric, newest first")
     public PageView<MeasurementView> measurements(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId,
-                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         return service.measurements(id, metricId, page, size);
     }
