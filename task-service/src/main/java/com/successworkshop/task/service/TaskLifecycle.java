@@ -156,7 +156,8 @@ public class TaskLifecycle {
     private EngagementRef ref(UUID engagementId, String partnerId, Instant at) {
         EngagementRef ref = engagements.findByIdOptional(engagementId).orElse(null);
         if (ref == null) {
-            // Events of one engagement come in order; this only happens if EngagementCreated was never seen.
+            // Usually in order, but after a broker outage a later event can overtake EngagementCreated (the relay resends
+            // what the producer gave up on): track the engagement from here; the handlers give the same result either way.
             LOG.warnf("Engagement %s was not known; tracking it from a later event", engagementId);
             ref = newRef(engagementId, partnerId, at);
             engagements.persist(ref);
