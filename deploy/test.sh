@@ -19,4 +19,7 @@ kafka_lib >/dev/null
 # outage test's app to the shared broker instead of its private one: the tests find the broker at its default address.
 unset KAFKA_BOOTSTRAP_SERVERS
 cd "$ROOT_DIR"
-mvn_cmd -B -ntp verify "$@"
+# Only in CI: the fault tests may restart this machine's PostgreSQL under load.
+extra=()
+if [[ "${CI:-}" == "true" ]]; then extra+=(-Dfault.postgres=true); fi
+mvn_cmd -B -ntp verify "${extra[@]}" "$@"

@@ -106,7 +106,7 @@ class PackRefreshMeasurementTest {
                 .then().extract().jsonPath().getLong("total");
         // A restart runs Flyway again: nothing is pending, nothing is seeded twice.
         assertThat(flyway.migrate().migrationsExecuted, equalTo(0));
-        assertThat(flyway.info().applied().length, equalTo(2));
+        assertThat(flyway.info().applied().length, equalTo(flyway.info().all().length));
         Api.manager(Api.partner()).queryParam("tag", "playbook").get("/api/v1/resources")
                 .then().body("total", equalTo((int) before));
     }

@@ -36,7 +36,7 @@ public class ReadModelConsumer {
     @Inject
     TimelineRepository timeline;
 
-    @TraceContinuation.Continues
+    @ConsumerGuard.Continues
     @Incoming("ssat-events")
     @Blocking(ordered = true)
     @Transactional
@@ -71,7 +71,7 @@ public class ReadModelConsumer {
                         + (r.missingServices.isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices)), event);
     }
 
-    @TraceContinuation.Continues
+    @ConsumerGuard.Continues
     @Incoming("task-events")
     @Blocking(ordered = true)
     @Transactional

@@ -24,7 +24,7 @@ public class CatalogEventsConsumer {
     @Inject
     ResourcePackService packs;
 
-    @TraceContinuation.Continues
+    @ConsumerGuard.Continues
     @Incoming("resource-events-in")
     @Blocking(ordered = true)
     @Transactional

@@ -39,7 +39,7 @@ public class EngagementEventsConsumer {
     @Inject
     ResourcePackService packs;
 
-    @TraceContinuation.Continues
+    @ConsumerGuard.Continues
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     @Transactional

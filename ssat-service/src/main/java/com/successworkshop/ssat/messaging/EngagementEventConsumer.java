@@ -26,7 +26,7 @@ public class EngagementEventConsumer {
     @Inject
     MatrixProjection projection;
 
-    @TraceContinuation.Continues
+    @ConsumerGuard.Continues
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     @Transactional

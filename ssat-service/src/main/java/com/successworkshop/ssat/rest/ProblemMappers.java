@@ -93,6 +93,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (com.successworkshop.ssat.messaging.ConsumerGuard.databaseUnavailable(e)) {
+            // The database is restarting or unreachable: nothing was written, and a retry shortly will likely work.
+            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service Unavailable",
+                    "The database is unavailable for a moment; nothing was changed. Retry shortly."), uri)).header("Retry-After", "2").build();
+        }
         // SQLSTATE class 22 (data exception: a NUL character, a value out of range …) comes from what the client sent.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {

@@ -39,7 +39,7 @@ public class EngagementEventConsumer {
     @Inject
     MeterRegistry registry;
 
-    @TraceContinuation.Continues
+    @ConsumerGuard.Continues
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     @Transactional
