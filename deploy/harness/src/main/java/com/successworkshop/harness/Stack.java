@@ -175,10 +175,19 @@ public final class Stack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
         }
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m"));
+        Path cds = jar.resolveSibling("app-cds.jsa");
+        if (Files.exists(cds)) {
+            // The AppCDS archive deploy/stack.sh builds (mvn package -Dquarkus.package.jar.appcds.enabled=true), when present.
+            command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(s.module + ".log").toFile()));
         Map<String, String> env = pb.environment();
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("HTTP_PORT", String.valueOf(ports.get(s)));
         env.put("DB_URL", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + db);
         env.put("DB_USER", PG_USER);

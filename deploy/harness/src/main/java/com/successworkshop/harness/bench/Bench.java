@@ -102,8 +102,10 @@ public final class Bench {
             run(http, concurrency, 5, i -> base + "/" + ids.get(i % ids.size()));  // warm-up
             double byId = run(http, concurrency, seconds, i -> base + "/" + ids.get(new Random(i).nextInt(ids.size())));
             run(http, concurrency, seconds, i -> base + "?size=20&page=" + (i % 25));
+            double wrkById = wrk(stack.token(PARTNER, "fasttrack-manager"), base + "/" + ids.get(0), seconds, concurrency);
             double pg = pgbenchSelectOnly(seconds, concurrency);
-            System.out.printf("pgbench -S (same server, %d clients): %.0f TPS → GET-by-id / pgbench-S = %.2f (target ≥ 0.5)%n", concurrency, pg, byId / pg);
+            System.out.printf("pgbench -S (same server, %d clients): %.0f TPS → GET-by-id / pgbench-S = %.3f with the Java client, %.3f with wrk (target ≥ 0.5)%n",
+                    concurrency, pg, byId / pg, wrkById / pg);
         }
     }
 
@@ -148,6 +150,34 @@ public final class Bench {
         return tps;
     }
 
+    /** The same GET with wrk (a C load generator that takes less of the two cores than the Java client), when installed. */
+    static double wrk(String token, String url, int seconds, int connections) throws Exception {
+        try {
+            exec("wrk", "--version");
+        } catch (Exception e) {
+            if (!String.valueOf(e.getMessage()).contains("wrk ")) {
+                System.out.println("  (wrk not installed: apt-get install wrk for a lighter load generator)");
+                return 0;
+            }
+        }
+        String out = exec("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-H", "Authorization: Bearer " + token, url);
+        double rps = 0;
+        String p50 = "?";
+        String p99 = "?";
+        for (String line : out.split("\n")) {
+            String l = line.trim();
+            if (l.startsWith("Requests/sec:")) {
+                rps = Double.parseDouble(l.substring("Requests/sec:".length()).trim());
+            } else if (l.startsWith("50%")) {
+                p50 = l.substring(3).trim();
+            } else if (l.startsWith("99%")) {
+                p99 = l.substring(3).trim();
+            }
+        }
+        System.out.printf("  wrk GET …/engagements/{id}, %d connections: %.0f req/s, p50=%s p99=%s%n", connections, rps, p50, p99);
+        return rps;
+    }
+
     static double pgbenchSelectOnly(int seconds, int clients) throws Exception {
         String db = "bench_pgbench_" + UUID.randomUUID().toString().substring(0, 8);
         String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
@@ -184,61 +214,70 @@ public final class Bench {
      * i.e. the consuming service has committed its effect (its outbox row is written in the same transaction).
      */
     static void writeToEffect(int rate, int seconds) throws Exception {
-        System.out.printf("## write → effect: POST engagement at %d/s for %d s, until visible in ssat-service and task-service%n", rate, seconds);
+        int warmup = Integer.getInteger("warmup", 20);
+        System.out.printf("## write → effect: POST engagement at %d/s for %d s (after %d s of warm-up at that rate, drained), until visible in ssat-service and task-service%n",
+                rate, seconds, warmup);
         try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT, Service.SSAT, Service.TASK), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
             Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
-            for (int i = 0; i < 50; i++) {
-                http.post(base, engagement(i, 100, false));  // warm-up
-            }
-            Map<String, Long> sentAt = new ConcurrentHashMap<>();
             Map<String, Long> ssatAt = new ConcurrentHashMap<>();
             Map<String, Long> taskAt = new ConcurrentHashMap<>();
-            Map<Integer, Long> sendTimes = new ConcurrentHashMap<>();
-            AtomicLong failures = new AtomicLong();
-            int total = rate * seconds;
-            CountDownLatch answered = new CountDownLatch(total);
             Thread ssat = listen(stack, stack.topic("ssat-events"), "SsatReadinessChanged", ssatAt);
             Thread task = listen(stack, stack.topic("task-events"), "TaskProgressChanged", taskAt);
             TimeUnit.SECONDS.sleep(3);
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-            long periodNanos = 1_000_000_000L / rate;
-            AtomicInteger next = new AtomicInteger();
-            long start = System.nanoTime();
-            timer.scheduleAtFixedRate(() -> {
-                int i = next.getAndIncrement();
-                if (i >= total) {
-                    return;
-                }
-                long t0 = System.nanoTime();
-                sendTimes.put(i, t0);
-                http.postAsync(base, engagement(i, 100 + i, false)).whenComplete((r, e) -> {
-                    try {
-                        if (e == null && r.statusCode() == 201) {
-                            sentAt.put(Http.JSON.readTree(r.body()).path("id").asText(), t0);
-                        } else {
-                            failures.incrementAndGet();
-                        }
-                    } catch (Exception ex) {
-                        failures.incrementAndGet();
-                    } finally {
-                        answered.countDown();
-                    }
-                });
-            }, 0, periodNanos, TimeUnit.NANOSECONDS);
-            answered.await(seconds + 60L, TimeUnit.SECONDS);
-            double achieved = total / ((System.nanoTime() - start) / 1e9);
-            timer.shutdownNow();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while ((ssatAt.keySet().containsAll(sentAt.keySet()) && taskAt.keySet().containsAll(sentAt.keySet())) == false
-                    && Instant.now().isBefore(deadline)) {
-                TimeUnit.MILLISECONDS.sleep(100);
-            }
+            // Warm-up: the JIT compiles the hot paths of all three services; the figures are of the steady state.
+            Map<String, Long> warm = new ConcurrentHashMap<>();
+            drive(http, base, rate, warmup, warm, new AtomicLong());
+            awaitSeen(warm, ssatAt, taskAt, Duration.ofSeconds(120));
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            AtomicLong failures = new AtomicLong();
+            double achieved = drive(http, base, rate, seconds, sentAt, failures);
+            awaitSeen(sentAt, ssatAt, taskAt, Duration.ofSeconds(60));
             ssat.interrupt();
             task.interrupt();
-            System.out.printf("  sent %d (offered %.0f/s), failed %d%n", total, achieved, failures.get());
+            System.out.printf("  sent %d (offered %.0f/s), failed %d%n", rate * seconds, achieved, failures.get());
             System.out.println("  POST → visible in ssat-service: " + Stats.of(latencies(sentAt, ssatAt)));
             System.out.println("  POST → visible in task-service: " + Stats.of(latencies(sentAt, taskAt)));
+        }
+    }
+
+    /** Open model: one POST every 1/rate s whatever the answers; returns the rate actually offered. */
+    private static double drive(Http http, String base, int rate, int seconds, Map<String, Long> sentAt, AtomicLong failures) throws Exception {
+        int total = rate * seconds;
+        CountDownLatch answered = new CountDownLatch(total);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        timer.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            http.postAsync(base, engagement(i, 100 + i, false)).whenComplete((r, e) -> {
+                try {
+                    if (e == null && r.statusCode() == 201) {
+                        sentAt.put(Http.JSON.readTree(r.body()).path("id").asText(), t0);
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                } catch (Exception ex) {
+                    failures.incrementAndGet();
+                } finally {
+                    answered.countDown();
+                }
+            });
+        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        answered.await(seconds + 60L, TimeUnit.SECONDS);
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        timer.shutdownNow();
+        return achieved;
+    }
+
+    private static void awaitSeen(Map<String, Long> sent, Map<String, Long> ssatAt, Map<String, Long> taskAt, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!(ssatAt.keySet().containsAll(sent.keySet()) && taskAt.keySet().containsAll(sent.keySet())) && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
