@@ -51,6 +51,8 @@ class EligibilityTest {
         String id = Api.create(partner, engagement("Contoso", 20_000, true, "OD"));
         manager(partner).header("If-Match", "\"0\"").body(Map.of("licenceCount", 20_001)).patch("/api/v1/engagements/" + id)
                 .then().statusCode(200).body("eligibility.eligible", equalTo(true));
+        manager(partner).get("/api/v1/engagements").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.eligibility.eligible", equalTo(true));
         manager(partner).get("/api/v1/engagements/" + id + "/eligibility")
                 .then().statusCode(200).body("$", hasSize(2)).body("[0].eligible", equalTo(true)).body("[1].eligible", equalTo(false));
 

@@ -10,6 +10,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -75,6 +76,7 @@ public class Engagement {
 
     @OneToMany(mappedBy = "engagement", cascade = CascadeType.ALL)
     @OrderBy("workload")
+    @BatchSize(size = 200) // a list page loads its engagements' services in one query, not one per engagement
     public List<IntendedService> intendedServices = new ArrayList<>();
 
     public List<IntendedService> activeServices() {

@@ -102,7 +102,9 @@ public class EngagementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<EngagementView> list(EngagementRepository.Filter filter, Sort sort, int page, int size) {
         PanacheQuery<Engagement> q = engagements.search(filter, sort).page(Page.of(page, size));
-        List<EngagementView> items = q.list().stream().map(e -> EngagementMapper.view(e, decisions.current(e.id).orElse(null))).toList();
+        List<Engagement> rows = q.list();
+        var current = decisions.currentFor(rows.stream().map(e -> e.id).toList());
+        List<EngagementView> items = rows.stream().map(e -> EngagementMapper.view(e, current.get(e.id))).toList();
         return new PageView<>(items, page, size, q.count());
     }
 
