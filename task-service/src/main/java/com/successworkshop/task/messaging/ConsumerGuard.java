@@ -107,9 +107,15 @@ public class ConsumerGuard {
 
     private static Context parent(ConsumerRecord<?, ?> record) {
         Header h = record.headers().lastHeader("traceparent");
-        String[] p = h == null ? new String[0] : new String(h.value(), StandardCharsets.UTF_8).split("-");
+        Context remote = h == null ? null : remoteParent(new String(h.value(), StandardCharsets.UTF_8));
+        return remote == null ? Context.current() : remote;
+    }
+
+    /** A W3C traceparent "00-{trace id}-{span id}-{flags}" as a remote parent context; null when it is not one. */
+    static Context remoteParent(String traceParent) {
+        String[] p = traceParent == null ? new String[0] : traceParent.split("-");
         if (p.length != 4 || p[1].length() != 32 || p[2].length() != 16) {
-            return Context.current();
+            return null;
         }
         SpanContext remote = SpanContext.createFromRemoteParent(p[1], p[2], TraceFlags.fromHex(p[3], 0), TraceState.getDefault());
         return Context.root().with(Span.wrap(remote));

@@ -1,10 +1,6 @@
 package com.successworkshop.task.messaging;
 
 import io.micrometer.core.instrument.Gauge;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -187,7 +183,8 @@ public class OutboxRelay {
                 .build();
         CompletableFuture<Void> ack = new CompletableFuture<>();
         // The send span becomes a child of the request that wrote the event; the connector adds the traceparent header.
-        Metadata metadata = e.traceParent == null ? Metadata.of(meta) : Metadata.of(meta, TracingMetadata.with(parent(e.traceParent), parent(e.traceParent)));
+        Context parent = ConsumerGuard.remoteParent(e.traceParent);
+        Metadata metadata = parent == null ? Metadata.of(meta) : Metadata.of(meta, TracingMetadata.with(parent, parent));
         emitter.send(Message.of(e.payload, metadata,
                 () -> {
                     ack.complete(null);
@@ -198,13 +195,6 @@ public class OutboxRelay {
                     return CompletableFuture.completedFuture(null);
                 }));
         return ack;
-    }
-
-    /** "00-{trace id}-{span id}-{flags}" → a remote parent context. */
-    private static Context parent(String traceParent) {
-        String[] p = traceParent.split("-");
-        SpanContext remote = SpanContext.createFromRemoteParent(p[1], p[2], TraceFlags.fromHex(p[3], 0), TraceState.getDefault());
-        return Context.root().with(Span.wrap(remote));
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
