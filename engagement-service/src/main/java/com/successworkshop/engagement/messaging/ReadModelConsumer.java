@@ -38,7 +38,7 @@ public class ReadModelConsumer {
 
     @ConsumerGuard.Continues
     @Incoming("ssat-events")
-    @Blocking(ordered = true)
+    @Blocking(ordered = false)
     @Transactional
     public void onSsatEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record, mapper);
@@ -73,7 +73,7 @@ public class ReadModelConsumer {
 
     @ConsumerGuard.Continues
     @Incoming("task-events")
-    @Blocking(ordered = true)
+    @Blocking(ordered = false)
     @Transactional
     public void onTaskEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record, mapper);

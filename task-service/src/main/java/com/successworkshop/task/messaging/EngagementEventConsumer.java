@@ -41,7 +41,7 @@ public class EngagementEventConsumer {
 
     @ConsumerGuard.Continues
     @Incoming("engagement-events")
-    @Blocking(ordered = true)
+    @Blocking(ordered = false)
     @Transactional
     public void onEngagementEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record, mapper);

@@ -222,6 +222,8 @@ public final class Bench {
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
             Map<String, Long> ssatAt = new ConcurrentHashMap<>();
             Map<String, Long> taskAt = new ConcurrentHashMap<>();
+            Map<String, Long> relayedAt = new ConcurrentHashMap<>();
+            Thread relayed = listen(stack, stack.topic("engagement-events"), "EngagementCreated", relayedAt);
             Thread ssat = listen(stack, stack.topic("ssat-events"), "SsatReadinessChanged", ssatAt);
             Thread task = listen(stack, stack.topic("task-events"), "TaskProgressChanged", taskAt);
             TimeUnit.SECONDS.sleep(3);
@@ -235,7 +237,9 @@ public final class Bench {
             awaitSeen(sentAt, ssatAt, taskAt, Duration.ofSeconds(60));
             ssat.interrupt();
             task.interrupt();
+            relayed.interrupt();
             System.out.printf("  sent %d (offered %.0f/s), failed %d%n", rate * seconds, achieved, failures.get());
+            System.out.println("  POST → EngagementCreated on its topic (first hop): " + Stats.of(latencies(sentAt, relayedAt)));
             System.out.println("  POST → visible in ssat-service: " + Stats.of(latencies(sentAt, ssatAt)));
             System.out.println("  POST → visible in task-service: " + Stats.of(latencies(sentAt, taskAt)));
         }
