@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** A plain Kafka client, as an outside consumer or producer would be: reads and writes the real topics. */
@@ -67,23 +68,42 @@ public final class KafkaTestClient {
 
     /** Publishes a CloudEvent in binary mode, as another service's outbox relay would. */
     public static void sendCloudEvent(String topic, String key, UUID id, String type, Instant time, String json) {
-        send(topic, key, Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type,
-                "ce_source", "/test", "ce_subject", key, "ce_time", time.toString(), "content-type", "application/json"), json);
+        sendAll(List.of(cloudEvent(topic, key, id, type, time, json)));
     }
 
     public static void send(String topic, String key, Map<String, String> headers, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        sendAll(List.of(record));
+    }
+
+    /** Sends the records through one producer, in this order (Kafka keeps it per key), and waits for every ack. */
+    public static void sendAll(List<ProducerRecord<String, String>> records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            List<Future<?>> acks = new ArrayList<>();
+            for (ProducerRecord<String, String> r : records) {
+                acks.add(producer.send(r));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + topic, e);
+            throw new IllegalStateException("Could not publish to " + records.get(0).topic(), e);
         }
+    }
+
+    /** A CloudEvent in binary mode, as another service's outbox relay would write it. */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String key, UUID id, String type, Instant time, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type, "ce_source", "/test", "ce_subject", key,
+                        "ce_time", time.toString(), "content-type", "application/json")
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     public static TopicPartition partition(String topic) {

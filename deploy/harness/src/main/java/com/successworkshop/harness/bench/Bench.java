@@ -92,7 +92,7 @@ public final class Bench {
     /** GET by id under closed-model load, beside pgbench -S on the same PostgreSQL. */
     static void read(int seconds, int concurrency) throws Exception {
         System.out.printf("## read: GET engagement by id, %d concurrent clients, %d s%n", concurrency, seconds);
-        try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT), Map.of())) {
+        try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
             Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
             List<String> ids = new ArrayList<>();
