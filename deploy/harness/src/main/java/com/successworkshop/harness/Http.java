@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 with a connection per concurrent request, as internal callers behind a load balancer do (no single h2c connection).
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
     public Http(String token) {
