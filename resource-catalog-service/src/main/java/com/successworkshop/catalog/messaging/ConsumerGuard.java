@@ -82,27 +82,38 @@ public class ConsumerGuard {
         }
     }
 
-    /** Connection-class SQL states (08…), server shutting down or out of resources (57…, 53…), or no connection to be had. */
+    /**
+     * Connection-class SQL states (08…), server shutting down or out of resources (57…, 53…), or no connection to be had.
+     * Looks at suppressed exceptions too: a commit that fails because the server went away arrives as the transaction
+     * manager's RollbackException with the driver's error suppressed, not as its cause.
+     */
     public static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.net.ConnectException) {
+        return databaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+                || t instanceof java.net.ConnectException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
+            if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                return true;
             }
         }
-        return false;
+        for (Throwable s : t.getSuppressed()) {
+            if (databaseUnavailable(s, seen)) {
+                return true;
+            }
+        }
+        return databaseUnavailable(t.getCause(), seen);
     }
 
     private static Context parent(ConsumerRecord<?, ?> record) {
