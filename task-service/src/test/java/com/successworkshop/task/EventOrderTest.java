@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +43,12 @@ class EventOrderTest {
         List<String[]> rounds = List.of(new String[]{"OD"}, new String[]{"SPO"}, new String[]{"M365_APPS"}, new String[]{"OD", "SPO"});
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int round = 0; round < rounds.size(); round++) {
-            String event = round == 0 ? "EngagementCreated" : "IntendedServicesChanged";
             for (UUID e : engagements) {
-                String json = round == 0
-                        ? """
-                          {"engagementId": "%s", "partnerId": "%s", "customerName": "Contoso", "fastTrackManager": "fm@x.example",
-                           "licenceCount": 1200, "enterprise": false, "enrolledInAdoptionBenefit": false, "intendedServices": [%s]}"""
-                        .formatted(e, partner, Api.quoted(rounds.get(round)))
-                        : """
-                          {"engagementId": "%s", "partnerId": "%s", "intendedServices": [%s], "added": [], "removed": []}"""
-                        .formatted(e, partner, Api.quoted(rounds.get(round)));
-                records.add(KafkaTestClient.cloudEvent(Api.engagementTopic(), e.toString(), UUID.randomUUID(),
-                        "workshop.engagement." + event + ".v1", Instant.now(), json));
+                records.add(round == 0
+                        ? Api.event(e, "EngagementCreated", Api.engagementCreatedJson(e, partner, rounds.get(round)), UUID.randomUUID())
+                        : Api.event(e, "IntendedServicesChanged", """
+                                {"engagementId": "%s", "partnerId": "%s", "intendedServices": [%s], "added": [], "removed": []}"""
+                                .formatted(e, partner, Api.quoted(rounds.get(round))), UUID.randomUUID()));
             }
         }
         KafkaTestClient.sendAll(records);

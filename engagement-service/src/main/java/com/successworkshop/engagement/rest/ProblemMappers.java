@@ -98,16 +98,14 @@ public class ProblemMappers {
             return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service Unavailable",
                     "The database is unavailable for a moment; nothing was changed. Retry shortly."), uri)).header("Retry-After", "2").build();
         }
-        // The client closed the connection before its body arrived: nothing was read or written, and nobody waits for the answer.
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // The client closed the connection before its body arrived: nothing was read or written, and nobody waits for the answer.
             if (t instanceof java.nio.channels.ClosedChannelException) {
                 LOG.debugf("Client went away while sending %s", uri.getPath());
                 return respond(Problem.of(400, "incomplete-request", "Bad Request",
                         "The connection closed before the request body was complete; nothing was changed"), uri);
             }
-        }
-        // SQLSTATE class 22 (data exception: a NUL character, a value out of range …) comes from what the client sent.
-        for (Throwable t = e; t != null; t = t.getCause()) {
+            // SQLSTATE class 22 (data exception: a NUL character, a value out of range …) comes from what the client sent.
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return respond(Problem.of(400, "invalid-value", "Bad Request",
                         "A value in the request cannot be stored or compared (e.g. it contains a NUL character); nothing was changed"), uri);

@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,15 +54,24 @@ public final class Api {
     }
 
     public static void publish(UUID engagementId, String event, String json, UUID eventId) {
-        KafkaTestClient.sendCloudEvent(engagementTopic(), engagementId.toString(), eventId, "workshop.engagement." + event + ".v1",
+        KafkaTestClient.sendAll(List.of(event(engagementId, event, json, eventId)));
+    }
+
+    /** An engagement event as engagement-service's relay would put it on the topic, for sending many at once. */
+    public static ProducerRecord<String, String> event(UUID engagementId, String event, String json, UUID eventId) {
+        return KafkaTestClient.cloudEvent(engagementTopic(), engagementId.toString(), eventId, "workshop.engagement." + event + ".v1",
                 Instant.now(), json);
     }
 
     public static void engagementCreated(UUID engagementId, String partnerId, String... services) {
-        publish(engagementId, "EngagementCreated", """
+        publish(engagementId, "EngagementCreated", engagementCreatedJson(engagementId, partnerId, services));
+    }
+
+    public static String engagementCreatedJson(UUID engagementId, String partnerId, String... services) {
+        return """
                 {"engagementId": "%s", "partnerId": "%s", "customerName": "Contoso", "fastTrackManager": "fm@x.example",
                  "licenceCount": 1200, "enterprise": false, "enrolledInAdoptionBenefit": false, "intendedServices": [%s]}"""
-                .formatted(engagementId, partnerId, quoted(services)));
+                .formatted(engagementId, partnerId, quoted(services));
     }
 
     public static String quoted(String... values) {

@@ -66,15 +66,8 @@ public final class KafkaTestClient {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    /** Publishes a CloudEvent in binary mode, as another service's outbox relay would. */
-    public static void sendCloudEvent(String topic, String key, UUID id, String type, Instant time, String json) {
-        sendAll(List.of(cloudEvent(topic, key, id, type, time, json)));
-    }
-
     public static void send(String topic, String key, Map<String, String> headers, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        sendAll(List.of(record));
+        sendAll(List.of(record(topic, key, headers, value)));
     }
 
     /** Sends the records through one producer, in this order (Kafka keeps it per key), and waits for every ack. */
@@ -99,10 +92,13 @@ public final class KafkaTestClient {
 
     /** A CloudEvent in binary mode, as another service's outbox relay would write it. */
     public static ProducerRecord<String, String> cloudEvent(String topic, String key, UUID id, String type, Instant time, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-        Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type, "ce_source", "/test", "ce_subject", key,
-                        "ce_time", time.toString(), "content-type", "application/json")
-                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return record(topic, key, Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type, "ce_source", "/test",
+                "ce_subject", key, "ce_time", time.toString(), "content-type", "application/json"), json);
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, Map<String, String> headers, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
