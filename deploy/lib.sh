@@ -13,6 +13,23 @@ CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 export PGHOST PGPORT PGUSER
 mkdir -p "$STATE_DIR"
 
+# Java 25 (LTS) builds and runs the services: JAVA_HOME when it is 25 or newer, else one found under /usr/lib/jvm.
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+ensure_java25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's#/$##' | sort -rV); do
+    [[ -n "$candidate" && -x "$candidate/bin/javac" ]] || continue
+    local major; major=$(java_major "$candidate")
+    if [[ -n "$major" && "$major" -ge 25 ]]; then
+      export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
+      return 0
+    fi
+  done
+  printf '[stack] ERROR: %s\n' "Java 25 or newer is needed: install a JDK 25 (e.g. apt-get install openjdk-25-jdk-headless from Debian trixie, or Temurin 25) and set JAVA_HOME to it" >&2
+  exit 1
+}
+ensure_java25
+
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
 

@@ -1,6 +1,6 @@
 package com.successworkshop.engagement;
 
-import com.successworkshop.engagement.messaging.OutboxWriter;
+import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.engagement.support.Api;
 import com.successworkshop.engagement.support.Events;
 import com.successworkshop.engagement.support.KafkaTestClient;

@@ -2,7 +2,7 @@ package com.successworkshop.engagement.repository;
 
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.TimelineEntry;
-import com.successworkshop.engagement.messaging.IncomingEvent;
+import com.successworkshop.kit.consumer.IncomingEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

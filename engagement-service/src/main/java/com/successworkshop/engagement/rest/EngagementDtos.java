@@ -1,5 +1,7 @@
 package com.successworkshop.engagement.rest;
 
+import com.successworkshop.kit.http.Versioned;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.successworkshop.engagement.domain.Attendee;
 import com.successworkshop.engagement.domain.BusinessReason;
@@ -135,7 +137,7 @@ public final class EngagementDtos {
                                  boolean enrolledInAdoptionBenefit, EngagementPhase phase, EngagementStatus status,
                                  Dibs dibs, List<String> dibsRisks, Instant kickoffCompletedAt, WorkshopView workshop,
                                  CheckInsView checkIns, List<IntendedServiceView> intendedServices,
-                                 EligibilityView eligibility, long version, Instant createdAt, Instant updatedAt) {
+                                 EligibilityView eligibility, long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     public record TimelineEntryView(long id, Instant at, String actor, String kind, String summary, UUID eventId) {

@@ -1,5 +1,9 @@
 package com.successworkshop.engagement.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.engagement.domain.EngagementPhase;
 import com.successworkshop.engagement.domain.EngagementStatus;
 import com.successworkshop.engagement.domain.Workload;
@@ -13,10 +17,10 @@ import com.successworkshop.engagement.rest.EngagementDtos.PageView;
 import com.successworkshop.engagement.rest.EngagementDtos.ScheduleCheckIns;
 import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
 import com.successworkshop.engagement.rest.EngagementDtos.UpdateEngagement;
-import com.successworkshop.engagement.security.CurrentPartner;
-import com.successworkshop.engagement.security.Roles;
+import com.successworkshop.kit.security.CurrentPartner;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.engagement.service.EngagementService;
-import com.successworkshop.engagement.service.IdempotencyService;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

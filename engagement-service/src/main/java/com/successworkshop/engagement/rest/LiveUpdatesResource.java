@@ -1,7 +1,9 @@
 package com.successworkshop.engagement.rest;
 
-import com.successworkshop.engagement.security.CurrentPartner;
-import com.successworkshop.engagement.security.Roles;
+import com.successworkshop.kit.problem.ProblemException;
+
+import com.successworkshop.kit.security.CurrentPartner;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.engagement.service.EngagementService;
 import com.successworkshop.engagement.service.LiveUpdates;
 import io.smallrye.common.annotation.Blocking;

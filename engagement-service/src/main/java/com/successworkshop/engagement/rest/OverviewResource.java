@@ -1,6 +1,8 @@
 package com.successworkshop.engagement.rest;
 
-import com.successworkshop.engagement.security.Roles;
+import com.successworkshop.kit.problem.ProblemException;
+
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.engagement.service.OverviewService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

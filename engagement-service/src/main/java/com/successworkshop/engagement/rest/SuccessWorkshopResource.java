@@ -1,10 +1,12 @@
 package com.successworkshop.engagement.rest;
 
+import com.successworkshop.kit.http.Responses;
+
 import com.successworkshop.engagement.rest.EngagementDtos.CancelWorkshop;
 import com.successworkshop.engagement.rest.EngagementDtos.CompleteWorkshop;
 import com.successworkshop.engagement.rest.EngagementDtos.RescheduleWorkshop;
 import com.successworkshop.engagement.rest.EngagementDtos.ScheduleWorkshop;
-import com.successworkshop.engagement.security.Roles;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.engagement.service.SuccessWorkshopService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

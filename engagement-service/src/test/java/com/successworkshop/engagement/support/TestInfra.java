@@ -35,7 +35,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database);
         config.put("quarkus.datasource.username", PG_USER);
-        config.put("mp.messaging.outgoing.engagement-events.topic", topic("engagement-events"));
+        config.put("mp.messaging.outgoing.outbox.topic", topic("engagement-events"));
         config.put("mp.messaging.incoming.ssat-events.topic", topic("ssat-events"));
         config.put("mp.messaging.incoming.task-events.topic", topic("task-events"));
         config.put("mp.messaging.incoming.ssat-events.dead-letter-queue.topic", topic("ssat-events-dlq"));

@@ -1,6 +1,6 @@
 package com.successworkshop.catalog.linkcheck;
 
-import com.successworkshop.catalog.rest.ProblemException;
+import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.catalog.service.AddressPolicy;
 
 import java.io.IOException;

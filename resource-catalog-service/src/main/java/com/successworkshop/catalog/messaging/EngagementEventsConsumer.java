@@ -1,5 +1,9 @@
 package com.successworkshop.catalog.messaging;
 
+import com.successworkshop.kit.consumer.ConsumerGuard;
+import com.successworkshop.kit.consumer.Inbox;
+import com.successworkshop.kit.consumer.IncomingEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.catalog.domain.EngagementRead;

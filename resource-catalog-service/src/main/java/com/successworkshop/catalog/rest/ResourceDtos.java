@@ -1,5 +1,7 @@
 package com.successworkshop.catalog.rest;
 
+import com.successworkshop.kit.http.Versioned;
+
 import com.successworkshop.catalog.domain.Audience;
 import com.successworkshop.catalog.domain.PlaybookSection;
 import com.successworkshop.catalog.domain.ResourceKind;
@@ -55,7 +57,7 @@ public final class ResourceDtos {
                                PlaybookSection section, String sectionTitle, List<String> services, boolean allServices,
                                List<String> audience, ResourceKind kind, String language, List<String> tags, boolean eligibleOnly,
                                ResourceStatus status, Retirement retirement, LinkCheck lastLinkCheck,
-                               Instant createdAt, Instant updatedAt) {
+                               Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {

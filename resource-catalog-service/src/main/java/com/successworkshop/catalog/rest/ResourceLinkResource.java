@@ -1,5 +1,9 @@
 package com.successworkshop.catalog.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.catalog.domain.Audience;
 import com.successworkshop.catalog.domain.PlaybookSection;
 import com.successworkshop.catalog.domain.ResourceKind;
@@ -10,8 +14,8 @@ import com.successworkshop.catalog.rest.ResourceDtos.PageView;
 import com.successworkshop.catalog.rest.ResourceDtos.ResourceInput;
 import com.successworkshop.catalog.rest.ResourceDtos.ResourceView;
 import com.successworkshop.catalog.rest.ResourceDtos.RetireResource;
-import com.successworkshop.catalog.security.Roles;
-import com.successworkshop.catalog.service.IdempotencyService;
+import com.successworkshop.kit.security.Roles;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.catalog.service.ResourceService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

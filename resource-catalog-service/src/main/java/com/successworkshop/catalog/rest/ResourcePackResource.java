@@ -1,7 +1,10 @@
 package com.successworkshop.catalog.rest;
 
-import com.successworkshop.catalog.security.CurrentPartner;
-import com.successworkshop.catalog.security.Roles;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
+import com.successworkshop.kit.security.CurrentPartner;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.catalog.service.ResourcePackService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,7 +33,7 @@ public class ResourcePackResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getResourcePack", summary = "An engagement's resource pack, grouped by playbook section, with why each resource is in it")
     public Response get(@PathParam("id") UUID id) {
-        return packs.pack(id, caller.partnerId()).map(Responses::ok)
+        return packs.pack(id, caller.partnerId()).map(v -> Responses.tagged(v, "pack-" + v.version()))
                 .orElseThrow(() -> ProblemException.notFound("Resource pack of engagement " + id));
     }
 }

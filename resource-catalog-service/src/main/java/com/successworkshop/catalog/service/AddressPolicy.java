@@ -1,6 +1,6 @@
 package com.successworkshop.catalog.service;
 
-import com.successworkshop.catalog.rest.ProblemException;
+import com.successworkshop.kit.problem.ProblemException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -36,7 +36,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database);
         config.put("quarkus.datasource.username", PG_USER);
         String group = "catalog-test-" + RUN + "-" + STARTS.get();
-        config.put("mp.messaging.outgoing.resource-events.topic", topic("resource-events"));
+        config.put("mp.messaging.outgoing.outbox.topic", topic("resource-events"));
         config.put("mp.messaging.incoming.resource-events-in.topic", topic("resource-events"));
         config.put("mp.messaging.incoming.engagement-events.topic", topic("engagement-events"));
         config.put("mp.messaging.incoming.engagement-events.dead-letter-queue.topic", topic("engagement-events-dlq"));

@@ -1,8 +1,11 @@
 package com.successworkshop.ssat.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.ssat.rest.SsatDtos.EngagementReadinessView;
 import com.successworkshop.ssat.rest.SsatDtos.PageView;
-import com.successworkshop.ssat.security.Roles;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.ssat.service.SsatMatrixService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

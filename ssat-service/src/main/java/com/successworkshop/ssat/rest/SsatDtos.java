@@ -1,5 +1,7 @@
 package com.successworkshop.ssat.rest;
 
+import com.successworkshop.kit.http.Versioned;
+
 import com.successworkshop.ssat.domain.FactorStatus;
 import com.successworkshop.ssat.domain.MetricKind;
 import com.successworkshop.ssat.domain.SsatFactor;
@@ -42,7 +44,7 @@ public final class SsatDtos {
     }
 
     public record MatrixView(UUID engagementId, String partnerId, long version, List<ServiceView> services, ReadinessView readiness,
-                             List<GapView> gaps, Instant snapshotTakenAt, Instant createdAt, Instant updatedAt) {
+                             List<GapView> gaps, Instant snapshotTakenAt, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     public record SnapshotView(UUID engagementId, Instant takenAt, MatrixView matrix) {
@@ -76,7 +78,7 @@ public final class SsatDtos {
                              BigDecimal latestValue, Instant latestMeasuredAt,
                              @Schema(description = "(latest - baseline) / (target - baseline), in %, 0 when nothing was measured")
                              BigDecimal progressPercent,
-                             boolean targetMet, long version, Instant createdAt, Instant updatedAt) {
+                             boolean targetMet, long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     public record MeasurementInput(@NotNull BigDecimal value, @NotNull Instant measuredAt, @Size(max = 200) String source) {

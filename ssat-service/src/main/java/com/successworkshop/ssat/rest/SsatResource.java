@@ -1,12 +1,16 @@
 package com.successworkshop.ssat.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.ssat.domain.SsatFactor;
 import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.rest.SsatDtos.GapView;
 import com.successworkshop.ssat.rest.SsatDtos.MarkNoPrerequisites;
 import com.successworkshop.ssat.rest.SsatDtos.SnapshotView;
 import com.successworkshop.ssat.rest.SsatDtos.UpdateFactor;
-import com.successworkshop.ssat.security.Roles;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.ssat.service.SsatMatrixService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

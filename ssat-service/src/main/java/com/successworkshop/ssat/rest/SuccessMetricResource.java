@@ -1,14 +1,18 @@
 package com.successworkshop.ssat.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.ssat.rest.SsatDtos.MeasurementInput;
 import com.successworkshop.ssat.rest.SsatDtos.MeasurementView;
 import com.successworkshop.ssat.rest.SsatDtos.MetricInput;
 import com.successworkshop.ssat.rest.SsatDtos.MetricView;
 import com.successworkshop.ssat.rest.SsatDtos.PageView;
 import com.successworkshop.ssat.rest.SsatDtos.SuccessReviewReadiness;
-import com.successworkshop.ssat.security.CurrentPartner;
-import com.successworkshop.ssat.security.Roles;
-import com.successworkshop.ssat.service.IdempotencyService;
+import com.successworkshop.kit.security.CurrentPartner;
+import com.successworkshop.kit.security.Roles;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.ssat.service.SuccessMetricService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

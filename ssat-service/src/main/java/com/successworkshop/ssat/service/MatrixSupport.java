@@ -7,7 +7,7 @@ import com.successworkshop.ssat.domain.SsatFactorState;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.mapping.SsatMapper;
-import com.successworkshop.ssat.messaging.OutboxWriter;
+import com.successworkshop.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -35,7 +35,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database);
         config.put("quarkus.datasource.username", PG_USER);
-        config.put("mp.messaging.outgoing.ssat-events.topic", topic("ssat-events"));
+        config.put("mp.messaging.outgoing.outbox.topic", topic("ssat-events"));
         config.put("mp.messaging.incoming.engagement-events.topic", topic("engagement-events"));
         config.put("mp.messaging.incoming.engagement-events.dead-letter-queue.topic", topic("engagement-events-dlq"));
         config.put("mp.messaging.incoming.engagement-events.group.id", "ssat-test-" + RUN + "-" + STARTS.get());

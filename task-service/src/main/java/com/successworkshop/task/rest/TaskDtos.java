@@ -1,5 +1,7 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.http.Versioned;
+
 import com.successworkshop.task.domain.TaskKind;
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.domain.TemplateStatus;
@@ -28,7 +30,7 @@ public final class TaskDtos {
     public record TemplateView(UUID id, int ftopTaskId, int templateVersion, String name, boolean mandatory, String fastTrackRole,
                                boolean allServices, List<Workload> services, String serviceNames, String process, String phase,
                                String section, int dueOffsetDays, TemplateStatus status, boolean latest, Instant createdAt,
-                               Instant publishedAt, Instant retiredAt, long version) {
+                               Instant publishedAt, Instant retiredAt, long version) implements Versioned {
     }
 
     /** A new template (DRAFT), or the edit of one: a published version is never changed, the edit becomes a new version. */
@@ -51,7 +53,7 @@ public final class TaskDtos {
                            String name, boolean mandatory, String fastTrackRole, String section, TaskStatus status,
                            String statusReason, List<TaskStatus> allowedTransitions, String assignee, LocalDate dueDate,
                            boolean overdue, String notes, Instant completedAt, String completedBy, UUID completedByEvent,
-                           Instant retiredAt, Instant createdAt, Instant updatedAt, long version) {
+                           Instant retiredAt, Instant createdAt, Instant updatedAt, long version) implements Versioned {
     }
 
     /** Only the fields present change. A status change to BLOCKED or NOT_APPLICABLE needs a reason. */

@@ -1,12 +1,16 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.repository.TaskRepository;
 import com.successworkshop.task.rest.TaskDtos.PageView;
 import com.successworkshop.task.rest.TaskDtos.TaskPatch;
 import com.successworkshop.task.rest.TaskDtos.TaskView;
-import com.successworkshop.task.security.CurrentPartner;
-import com.successworkshop.task.security.Roles;
+import com.successworkshop.kit.security.CurrentPartner;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.task.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,9 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.problem.ProblemException;
+
 import com.successworkshop.task.domain.TemplateStatus;
 import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.repository.TemplateRepository;
@@ -7,8 +11,8 @@ import com.successworkshop.task.rest.TaskDtos.ImportReport;
 import com.successworkshop.task.rest.TaskDtos.PageView;
 import com.successworkshop.task.rest.TaskDtos.TemplateInput;
 import com.successworkshop.task.rest.TaskDtos.TemplateView;
-import com.successworkshop.task.security.Roles;
-import com.successworkshop.task.service.IdempotencyService;
+import com.successworkshop.kit.security.Roles;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.task.service.TemplateFile;
 import com.successworkshop.task.service.TemplateService;
 import jakarta.annotation.security.RolesAllowed;

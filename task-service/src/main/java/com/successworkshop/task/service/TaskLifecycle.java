@@ -8,7 +8,7 @@ import com.successworkshop.task.domain.TaskKind;
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.Workload;
-import com.successworkshop.task.messaging.IncomingEvent;
+import com.successworkshop.kit.consumer.IncomingEvent;
 import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.repository.TaskRepository;
 import com.successworkshop.task.repository.TemplateRepository;

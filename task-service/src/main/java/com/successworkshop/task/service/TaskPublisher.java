@@ -3,7 +3,7 @@ package com.successworkshop.task.service;
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.mapping.TaskMapper;
-import com.successworkshop.task.messaging.OutboxWriter;
+import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.task.messaging.TaskEvents;
 import com.successworkshop.task.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;

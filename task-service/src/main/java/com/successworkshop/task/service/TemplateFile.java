@@ -2,7 +2,7 @@ package com.successworkshop.task.service;
 
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.Workload;
-import com.successworkshop.task.rest.Problem;
+import com.successworkshop.kit.problem.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;

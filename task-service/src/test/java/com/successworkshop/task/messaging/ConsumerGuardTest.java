@@ -1,5 +1,8 @@
 package com.successworkshop.task.messaging;
 
+import com.successworkshop.kit.consumer.ConsumerGuard;
+import com.successworkshop.kit.consumer.IncomingEvent;
+
 import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;

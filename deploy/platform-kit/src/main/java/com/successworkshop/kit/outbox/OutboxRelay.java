@@ -1,0 +1,207 @@
+package com.successworkshop.kit.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import com.successworkshop.kit.consumer.ConsumerGuard;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends committed outbox rows to Kafka as CloudEvents (binary mode) and marks them sent.
+ * Woken right after each commit; polls as a fallback so that events written while Kafka was down leave once it is back.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas can run it side by side.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The outgoing channel every service configures with its topic: mp.messaging.outgoing.outbox.topic. */
+    public static final String CHANNEL = "outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel(OutboxRelay.CHANNEL)
+    Emitter<String> emitter;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "workshop.outbox.poll-interval")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "workshop.outbox.batch-size")
+    int batchSize;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private final AtomicReference<KafkaState> kafka = new AtomicReference<>(new KafkaState(false, null, "not contacted yet"));
+
+    /** What the health check reports about the broker, as the relay last saw it. */
+    public record KafkaState(boolean reachable, Instant lastSentAt, String lastError) {
+    }
+
+    void start(@Observes StartupEvent ev) {
+        Gauge.builder("outbox.pending", this, r -> r.pendingCount()).description("Outbox events not yet sent to Kafka").register(registry);
+        Gauge.builder("outbox.oldest.pending.age.seconds", this, r -> r.oldestPendingAgeSeconds())
+                .description("Age of the oldest unsent outbox event").register(registry);
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            worker.join(ACK_TIMEOUT.toMillis());
+        }
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxAppended appended) {
+        wake.release();
+    }
+
+    public KafkaState kafkaState() {
+        return kafka.get();
+    }
+
+    public long pendingCount() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from outbox_event where sent_at is null").getSingleResult()).longValue());
+    }
+
+    public double oldestPendingAgeSeconds() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object oldest = em.createNativeQuery("select extract(epoch from (now() - min(occurred_at))) from outbox_event where sent_at is null")
+                    .getSingleResult();
+            return oldest == null ? 0.0 : ((Number) oldest).doubleValue();
+        });
+    }
+
+    private void loop() {
+        Duration backoff = pollInterval;
+        while (running) {
+            try {
+                wake.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (running && sent == batchSize);
+                backoff = pollInterval;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                kafka.set(new KafkaState(false, kafka.get().lastSentAt(), String.valueOf(e.getMessage())));
+                LOG.warnf("Outbox relay could not send (events stay in the outbox): %s", e.getMessage());
+                backoff = Duration.ofMillis(Math.min(backoff.toMillis() * 2, 10_000));
+            }
+        }
+    }
+
+    /** Sends one batch in one transaction; returns how many were sent. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> batch = em.createNativeQuery(
+                            "select * from outbox_event where sent_at is null order by seq limit :n for update skip locked", OutboxEvent.class)
+                    .setParameter("n", batchSize)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent e : batch) {
+                acks.add(send(e));
+            }
+            int sent = 0;
+            String error = null;
+            Instant now = Instant.now();
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEvent e = batch.get(i);
+                try {
+                    acks.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    e.sentAt = now;
+                    sent++;
+                } catch (Exception ex) {
+                    e.attempts++;
+                    error = ex.getCause() != null ? ex.getCause().toString() : ex.toString();
+                    e.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+                }
+            }
+            if (error != null) {
+                kafka.set(new KafkaState(false, kafka.get().lastSentAt(), error));
+                throw new IllegalStateException(error);
+            }
+            kafka.set(new KafkaState(true, now, null));
+            return sent;
+        });
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent e) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", e.id.toString());
+        header(headers, "ce_type", e.type);
+        header(headers, "ce_source", e.source);
+        header(headers, "ce_subject", e.subject);
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(e.occurredAt));
+        header(headers, "content-type", "application/json");
+        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(e.subject)
+                .withHeaders(headers)
+                .build();
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        // The send span becomes a child of the request that wrote the event; the connector adds the traceparent header.
+        Context parent = ConsumerGuard.remoteParent(e.traceParent);
+        Metadata metadata = parent == null ? Metadata.of(meta) : Metadata.of(meta, TracingMetadata.with(parent, parent));
+        emitter.send(Message.of(e.payload, metadata,
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return ack;
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,64 @@
+package com.successworkshop.kit.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Appends an event to the outbox inside the caller's transaction: the write and its event commit together or not at all. */
+@ApplicationScoped
+public class OutboxWriter {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Event<OutboxAppended> appended;
+
+    @ConfigProperty(name = "workshop.events.source")
+    String source;
+
+    /** e.g. "workshop.engagement.": the event's ce_type is this, its name and the contract version. */
+    @ConfigProperty(name = "workshop.events.type-prefix")
+    String typePrefix;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String eventName, String subject, Object data) {
+        OutboxEvent e = new OutboxEvent();
+        e.id = UUID.randomUUID();
+        e.subject = subject;
+        e.type = typePrefix + eventName + ".v1";
+        e.source = source;
+        e.occurredAt = Instant.now();
+        try {
+            e.payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Event data of " + eventName + " is not serialisable", ex);
+        }
+        e.traceParent = traceParent();
+        em.persist(e);
+        appended.fire(new OutboxAppended(e.id));
+        return e.id;
+    }
+
+    private static String traceParent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
+    }
+
+    /** Fired inside the transaction; the relay observes it only once the transaction has committed. */
+    public record OutboxAppended(UUID eventId) {
+    }
+}

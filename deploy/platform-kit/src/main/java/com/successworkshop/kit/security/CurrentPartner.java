@@ -1,0 +1,31 @@
+package com.successworkshop.kit.security;
+
+import com.successworkshop.kit.problem.Problem;
+import com.successworkshop.kit.problem.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: the partner every engagement-owned record is scoped to, and a name for the timeline. */
+@RequestScoped
+public class CurrentPartner {
+
+    public static final String CLAIM = "partner_id";
+
+    @Inject
+    JsonWebToken jwt;
+
+    public String partnerId() {
+        Object claim = jwt.getClaim(CLAIM);
+        String id = claim == null ? null : claim.toString().replace("\"", "");
+        if (id == null || id.isBlank()) {
+            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "The token carries no partner_id claim"));
+        }
+        return id;
+    }
+
+    public String actor() {
+        String name = jwt.getName();
+        return name == null ? "unknown" : name;
+    }
+}
