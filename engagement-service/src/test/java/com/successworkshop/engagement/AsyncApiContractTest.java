@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.successworkshop.engagement.support.Api;
 import com.successworkshop.engagement.support.Events;
-import com.successworkshop.engagement.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -57,7 +57,7 @@ class EligibilityTest {
                 .then().statusCode(200).body("$", hasSize(2)).body("[0].eligible", equalTo(true)).body("[1].eligible", equalTo(false));
 
         List<ConsumerRecord<String, String>> events = Events.awaitEvent(id, "EligibilityDetermined");
-        ConsumerRecord<String, String> last = com.successworkshop.engagement.support.KafkaTestClient.readUntil(Events.engagementTopic(),
+        ConsumerRecord<String, String> last = com.successworkshop.kit.testing.KafkaTestClient.readUntil(Events.engagementTopic(),
                 r -> Events.of(id, "EligibilityDetermined").test(r) && Events.data(r).path("eligible").asBoolean())
                 .stream().reduce((a, b) -> b).orElseThrow();
         assertEquals(20_001, Events.data(last).path("licenceCount").asInt());

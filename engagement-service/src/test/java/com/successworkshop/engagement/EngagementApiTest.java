@@ -2,7 +2,7 @@ package com.successworkshop.engagement;
 
 import com.successworkshop.engagement.support.Api;
 import com.successworkshop.engagement.support.TestInfra;
-import com.successworkshop.engagement.support.Tokens;
+import com.successworkshop.kit.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

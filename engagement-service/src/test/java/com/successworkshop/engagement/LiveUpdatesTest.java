@@ -1,7 +1,7 @@
 package com.successworkshop.engagement;
 
 import com.successworkshop.engagement.support.Api;
-import com.successworkshop.engagement.support.Tokens;
+import com.successworkshop.kit.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

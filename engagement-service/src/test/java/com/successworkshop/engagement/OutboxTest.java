@@ -3,7 +3,7 @@ package com.successworkshop.engagement;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.engagement.support.Api;
 import com.successworkshop.engagement.support.Events;
-import com.successworkshop.engagement.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.successworkshop.engagement.support.Api.engagement;
-import static com.successworkshop.engagement.support.KafkaTestClient.header;
+import static com.successworkshop.kit.testing.KafkaTestClient.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -2,7 +2,7 @@ package com.successworkshop.engagement;
 
 import com.successworkshop.engagement.support.Api;
 import com.successworkshop.engagement.support.Events;
-import com.successworkshop.engagement.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.engagement.support.TestInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

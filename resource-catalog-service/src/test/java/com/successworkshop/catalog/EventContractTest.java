@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.successworkshop.catalog.support.Api;
-import com.successworkshop.catalog.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.catalog.support.TestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package com.successworkshop.catalog;
 
 import com.successworkshop.catalog.support.Api;
-import com.successworkshop.catalog.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.catalog.support.TestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,9 +2,9 @@ package com.successworkshop.catalog;
 
 import com.successworkshop.catalog.support.Api;
 import com.successworkshop.catalog.support.EngagementEvents;
-import com.successworkshop.catalog.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.catalog.support.TestInfra;
-import com.successworkshop.catalog.support.Tokens;
+import com.successworkshop.kit.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +25,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -196,6 +197,17 @@ class ResourcePackTest {
         Api.as(Tokens.of(partner, "partner-viewer")).get("/api/v1/engagements/" + id + "/resource-pack").then().statusCode(200);
         Api.as(Tokens.of(partner, "catalog-admin")).get("/api/v1/engagements/" + id + "/resource-pack").then().statusCode(403);
         Api.manager(partner).get("/api/v1/engagements/" + UUID.randomUUID() + "/resource-pack").then().statusCode(404);
+    }
+
+    @Test
+    void aWorkloadThisServiceDoesNotKnowIsLeftOutAndTheRestOfTheEventApplies() {
+        String partner = Api.partner();
+        String id = EngagementEvents.created(partner, "OD", "HOLOLENS");
+        awaitPack(partner, id);
+        Api.manager(partner).get("/api/v1/engagements/" + id + "/resource-pack").then().statusCode(200)
+                .body("intendedServices", equalTo(List.of("OD")));
+        assertTrue(KafkaTestClient.deadLettered(TestInfra.topic("engagement-events"), TestInfra.topic("engagement-events-dlq")).stream()
+                .noneMatch(r -> id.equals(r.key())), "the event is not dead-lettered");
     }
 
     @Test

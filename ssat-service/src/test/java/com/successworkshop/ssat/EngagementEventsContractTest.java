@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.successworkshop.ssat.support.Api;
 import com.successworkshop.ssat.support.Events;
-import com.successworkshop.ssat.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package com.successworkshop.ssat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.successworkshop.ssat.support.Api;
 import com.successworkshop.ssat.support.Events;
-import com.successworkshop.ssat.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.ssat.support.TestInfra;
-import com.successworkshop.ssat.support.Tokens;
+import com.successworkshop.kit.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -180,6 +180,17 @@ class SsatMatrixTest {
                 r -> Events.of(id, "SsatReadinessChanged").test(r) && Events.data(r).path("servicesTotal").asInt() == 3);
         assertEquals(2, records.stream().filter(Events.of(id, "SsatReadinessChanged")).count(),
                 "one readiness event for the creation, one for the added service");
+    }
+
+    @Test
+    void aWorkloadThisServiceDoesNotKnowIsLeftOutAndTheRestOfTheEventApplies() {
+        String partner = Api.partner();
+        UUID id = UUID.randomUUID();
+        Events.engagementCreated(UUID.randomUUID(), id, partner, Instant.now(), "OD", "HOLOLENS", "SPO");
+        Api.awaitMatrix(partner, id);
+        manager(partner).get(ssat(id)).then().body("services.service", contains("OD", "SPO"));
+        assertTrue(KafkaTestClient.deadLettered(Events.engagementTopic(), TestInfra.topic("engagement-events-dlq")).stream()
+                .noneMatch(r -> id.toString().equals(r.key())), "the event is not dead-lettered");
     }
 
     @Test

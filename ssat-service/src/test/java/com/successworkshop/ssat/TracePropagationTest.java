@@ -1,7 +1,7 @@
 package com.successworkshop.ssat;
 
 import com.successworkshop.ssat.support.Events;
-import com.successworkshop.ssat.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.successworkshop.task.messaging.TaskEvents;
 import com.successworkshop.task.support.Api;
-import com.successworkshop.task.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.task.support.TestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

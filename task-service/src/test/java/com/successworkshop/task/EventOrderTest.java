@@ -1,7 +1,7 @@
 package com.successworkshop.task;
 
 import com.successworkshop.task.support.Api;
-import com.successworkshop.task.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.task.support.TestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

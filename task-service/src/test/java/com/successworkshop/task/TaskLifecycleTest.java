@@ -1,9 +1,9 @@
 package com.successworkshop.task;
 
 import com.successworkshop.task.support.Api;
-import com.successworkshop.task.support.KafkaTestClient;
+import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.task.support.TestInfra;
-import com.successworkshop.task.support.Tokens;
+import com.successworkshop.kit.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -81,6 +81,17 @@ class TaskLifecycleTest {
                 .then().statusCode(200).body("items.ftopTaskId", hasItems(2536, 3718, 3734, 3738)).body("items.ftopTaskId", not(hasItem(3737))));
         manager(partner).queryParam("includeRetired", true).get("/api/v1/engagements/" + engagement + "/tasks")
                 .then().body("items.find { it.ftopTaskId == 3737 }.retiredAt", notNullValue());
+    }
+
+    @Test
+    void aWorkloadThisServiceDoesNotKnowIsLeftOutAndTheRestOfTheEventApplies() {
+        String partner = Api.partner();
+        UUID engagement = UUID.randomUUID();
+        Api.engagementCreated(engagement, partner, "OD", "HOLOLENS");
+        JsonPath tasks = Api.awaitTasks(partner, engagement, 2);
+        assertEquals(List.of(2536, 3718), tasks.getList("items.ftopTaskId").stream().map(o -> (Integer) o).sorted().toList());
+        assertTrue(KafkaTestClient.deadLettered(Api.engagementTopic(), TestInfra.topic("engagement-events-dlq")).stream()
+                .noneMatch(r -> engagement.toString().equals(r.key())), "the event is not dead-lettered");
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.successworkshop.task;
 
 import com.successworkshop.task.support.Api;
 import com.successworkshop.task.support.TestInfra;
-import com.successworkshop.task.support.Tokens;
+import com.successworkshop.kit.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,120 +1,136 @@
 package com.successworkshop.engagement.messaging;
 
-import com.successworkshop.kit.consumer.ConsumerGuard;
-import com.successworkshop.kit.consumer.Inbox;
-import com.successworkshop.kit.consumer.IncomingEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.engagement.domain.SsatReadiness;
 import com.successworkshop.engagement.domain.TaskProgress;
 import com.successworkshop.engagement.repository.ReadModelRepository;
 import com.successworkshop.engagement.repository.TimelineRepository;
+import com.successworkshop.kit.consumer.EventBatches;
+import com.successworkshop.kit.consumer.EventHandler;
+import com.successworkshop.kit.consumer.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Keeps the read models the workshop gate and the overview need, from ssat-events and task-events.
- * Idempotent (inbox) and order-tolerant: an event older than what the read model holds changes nothing.
+ * Read models of the other services' progress, for the workshop gate and the overview: SSAT readiness from ssat-events,
+ * task progress from task-events. A polled batch per transaction (the kit's EventBatches); an older event than the one
+ * applied changes nothing.
  */
 @ApplicationScoped
 public class ReadModelConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ReadModelConsumer.class);
+    static final String SSAT_READINESS_CHANGED = "workshop.ssat.SsatReadinessChanged.v1";
+    static final String TASK_PROGRESS_CHANGED = "workshop.task.TaskProgressChanged.v1";
+
+    /** This consumer's copy of the fields it reads (ssat-service's AsyncAPI is the contract). */
+    public record SsatReadinessChanged(UUID engagementId, int servicesRecorded, int servicesTotal, boolean allRecorded,
+                                       List<String> missingServices, int gaps) {
+        public SsatReadinessChanged {
+            if (engagementId == null) {
+                throw new IncomingEvent.PoisonMessageException("data.engagementId is missing");
+            }
+            missingServices = missingServices == null ? List.of() : missingServices;
+        }
+    }
+
+    /** This consumer's copy of the fields it reads (task-service's AsyncAPI is the contract). */
+    public record TaskProgressChanged(UUID engagementId, int mandatoryDone, int mandatoryTotal, int overdue) {
+        public TaskProgressChanged {
+            if (engagementId == null) {
+                throw new IncomingEvent.PoisonMessageException("data.engagementId is missing");
+            }
+        }
+    }
 
     @Inject
     ObjectMapper mapper;
     @Inject
-    Inbox inbox;
+    EventBatches batches;
     @Inject
     ReadModelRepository readModels;
     @Inject
     TimelineRepository timeline;
 
-    @ConsumerGuard.Continues
+    private final EventHandler ssat = new EventHandler() {
+        @Override
+        public Set<String> handles() {
+            return Set.of(SSAT_READINESS_CHANGED);
+        }
+
+        @Override
+        public void apply(IncomingEvent event) {
+            ssatReadinessChanged(event);
+        }
+    };
+
+    private final EventHandler tasks = new EventHandler() {
+        @Override
+        public Set<String> handles() {
+            return Set.of(TASK_PROGRESS_CHANGED);
+        }
+
+        @Override
+        public void apply(IncomingEvent event) {
+            taskProgressChanged(event);
+        }
+    };
+
     @Incoming("ssat-events")
-    @Blocking(ordered = false)
-    @Transactional
-    public void onSsatEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        if (!inbox.firstDelivery(event)) {
-            LOG.debugf("Duplicate event %s ignored", event.id());
-            return;
-        }
-        if (!"SsatReadinessChanged".equals(event.name())) {
-            return;
-        }
-        JsonNode d = event.data();
-        UUID engagementId = uuid(d, "engagementId");
-        SsatReadiness r = readModels.ssat(engagementId).orElse(null);
+    @Blocking
+    public CompletionStage<Void> onSsatEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, ssat);
+    }
+
+    @Incoming("task-events")
+    @Blocking
+    public CompletionStage<Void> onTaskEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, tasks);
+    }
+
+    void ssatReadinessChanged(IncomingEvent event) {
+        SsatReadinessChanged d = event.data(SsatReadinessChanged.class, mapper);
+        SsatReadiness r = readModels.ssat(d.engagementId()).orElse(null);
         if (r != null && r.lastEventAt.isAfter(event.time())) {
             return;
         }
         if (r == null) {
             r = new SsatReadiness();
-            r.engagementId = engagementId;
+            r.engagementId = d.engagementId();
         }
-        r.servicesRecorded = d.path("servicesRecorded").asInt();
-        r.servicesTotal = d.path("servicesTotal").asInt();
-        r.allRecorded = d.path("allRecorded").asBoolean();
-        r.missingServices = strings(d.path("missingServices"));
-        r.gaps = d.path("gaps").asInt(0);
+        r.servicesRecorded = d.servicesRecorded();
+        r.servicesTotal = d.servicesTotal();
+        r.allRecorded = d.allRecorded();
+        r.missingServices = new java.util.ArrayList<>(d.missingServices());
+        r.gaps = d.gaps();
         r.lastEventAt = event.time();
         readModels.save(r);
-        timeline.recordFromEvent(engagementId, "ssat-service", "SSAT_READINESS_CHANGED",
+        timeline.recordFromEvent(d.engagementId(), "ssat-service", "SSAT_READINESS_CHANGED",
                 "SSAT recorded for " + r.servicesRecorded + " of " + r.servicesTotal + " intended services"
                         + (r.missingServices.isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices)), event);
     }
 
-    @ConsumerGuard.Continues
-    @Incoming("task-events")
-    @Blocking(ordered = false)
-    @Transactional
-    public void onTaskEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        if (!inbox.firstDelivery(event)) {
-            return;
-        }
-        if (!"TaskProgressChanged".equals(event.name())) {
-            return;
-        }
-        JsonNode d = event.data();
-        UUID engagementId = uuid(d, "engagementId");
-        TaskProgress p = readModels.tasks(engagementId).orElse(null);
+    void taskProgressChanged(IncomingEvent event) {
+        TaskProgressChanged d = event.data(TaskProgressChanged.class, mapper);
+        TaskProgress p = readModels.tasks(d.engagementId()).orElse(null);
         if (p != null && p.lastEventAt.isAfter(event.time())) {
             return;
         }
         if (p == null) {
             p = new TaskProgress();
-            p.engagementId = engagementId;
+            p.engagementId = d.engagementId();
         }
-        p.mandatoryDone = d.path("mandatoryDone").asInt();
-        p.mandatoryTotal = d.path("mandatoryTotal").asInt();
-        p.overdue = d.path("overdue").asInt(0);
+        p.mandatoryDone = d.mandatoryDone();
+        p.mandatoryTotal = d.mandatoryTotal();
+        p.overdue = d.overdue();
         p.lastEventAt = event.time();
         readModels.save(p);
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is not a UUID");
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

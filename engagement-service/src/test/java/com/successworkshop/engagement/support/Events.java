@@ -1,5 +1,7 @@
 package com.successworkshop.engagement.support;
 
+import com.successworkshop.kit.testing.KafkaTestClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

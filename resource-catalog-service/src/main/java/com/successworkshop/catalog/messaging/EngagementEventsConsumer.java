@@ -1,98 +1,111 @@
 package com.successworkshop.catalog.messaging;
 
-import com.successworkshop.kit.consumer.ConsumerGuard;
-import com.successworkshop.kit.consumer.Inbox;
-import com.successworkshop.kit.consumer.IncomingEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.catalog.domain.EngagementRead;
 import com.successworkshop.catalog.domain.Workload;
 import com.successworkshop.catalog.repository.EngagementReadRepository;
 import com.successworkshop.catalog.service.ResourcePackService;
+import com.successworkshop.kit.consumer.EventBatches;
+import com.successworkshop.kit.consumer.EventHandler;
+import com.successworkshop.kit.consumer.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Keeps the engagement read model a resource pack is built from, and rebuilds the pack in the same transaction.
- * Idempotent (inbox); tolerant of order: an event for an engagement not seen yet starts its read model from the event's data.
+ * Keeps the engagement read model a resource pack is built from, and rebuilds the pack in the same transaction;
+ * a polled batch per transaction (the kit's EventBatches: inbox, order, poison records to the dead-letter topic,
+ * events before their engagement parked until EngagementCreated).
  */
 @ApplicationScoped
-public class EngagementEventsConsumer {
+public class EngagementEventsConsumer implements EventHandler {
 
-    private static final Logger LOG = Logger.getLogger(EngagementEventsConsumer.class);
-    private static final Set<String> HANDLED = Set.of("EngagementCreated", "IntendedServicesChanged", "EligibilityDetermined", "WorkshopCompleted");
+    public static final String CREATED = "workshop.engagement.EngagementCreated.v1";
+    public static final String SERVICES_CHANGED = "workshop.engagement.IntendedServicesChanged.v1";
+    public static final String ELIGIBILITY_DETERMINED = "workshop.engagement.EligibilityDetermined.v1";
+    public static final String WORKSHOP_COMPLETED = "workshop.engagement.WorkshopCompleted.v1";
+
+    /** This consumer's own copy of the fields it reads from the four events (engagement-service's AsyncAPI is the contract). */
+    public record EngagementEvent(UUID engagementId, String partnerId, String customerName, List<String> intendedServices,
+                                  Boolean eligible, String benefit, String rulesVersion, Instant completedAt) {
+        public EngagementEvent {
+            if (engagementId == null) {
+                throw new IncomingEvent.PoisonMessageException("data.engagementId is missing");
+            }
+            if (partnerId == null || partnerId.isBlank()) {
+                throw new IncomingEvent.PoisonMessageException("data.partnerId is missing");
+            }
+        }
+    }
 
     @Inject
     ObjectMapper mapper;
     @Inject
-    Inbox inbox;
+    EventBatches batches;
     @Inject
     EngagementReadRepository engagements;
     @Inject
     ResourcePackService packs;
 
-    @ConsumerGuard.Continues
     @Incoming("engagement-events")
-    @Blocking(ordered = false)
-    @Transactional
-    public void onEngagementEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        if (!inbox.firstDelivery(event)) {
-            LOG.debugf("Duplicate event %s ignored", event.id());
-            return;
-        }
-        if (!HANDLED.contains(event.name())) {
-            return;
-        }
-        JsonNode d = event.data();
-        UUID engagementId = uuid(d, "engagementId");
-        String partnerId = text(d, "partnerId");
-        EngagementRead e = engagements.findForUpdate(engagementId).orElse(null);
+    @Blocking
+    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, this);
+    }
+
+    @Override
+    public Set<String> handles() {
+        return Set.of(CREATED, SERVICES_CHANGED, ELIGIBILITY_DETERMINED, WORKSHOP_COMPLETED);
+    }
+
+    @Override
+    public EngagementOrder engagementOrder() {
+        return new EngagementOrder(CREATED, id -> engagements.findById(id) != null);
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        EngagementEvent d = event.data(EngagementEvent.class, mapper);
+        EngagementRead e = engagements.findForUpdate(d.engagementId()).orElse(null);
         if (e == null) {
             e = new EngagementRead();
-            e.engagementId = engagementId;
-            e.partnerId = partnerId;
+            e.engagementId = d.engagementId();
+            e.partnerId = d.partnerId();
             e.lastEventAt = event.time();
             e.updatedAt = Instant.now();
             engagements.persist(e);
-        } else if (!e.partnerId.equals(partnerId)) {
-            throw new IncomingEvent.PoisonMessageException("engagement " + engagementId + " belongs to another partner");
+        } else if (!e.partnerId.equals(d.partnerId())) {
+            throw new IncomingEvent.PoisonMessageException("engagement " + d.engagementId() + " belongs to another partner");
         }
-        switch (event.name()) {
-            case "EngagementCreated" -> {
-                e.customerName = d.path("customerName").asText(null);
-                e.intendedServices = workloads(d.path("intendedServices"), "intendedServices");
+        switch (event.type()) {
+            case CREATED -> {
+                e.customerName = d.customerName();
+                e.intendedServices = workloads(d.intendedServices(), event);
             }
-            case "IntendedServicesChanged" -> e.intendedServices = workloads(d.path("intendedServices"), "intendedServices");
-            case "EligibilityDetermined" -> {
-                if (!d.path("eligible").isBoolean()) {
+            case SERVICES_CHANGED -> e.intendedServices = workloads(d.intendedServices(), event);
+            case ELIGIBILITY_DETERMINED -> {
+                if (d.eligible() == null) {
                     throw new IncomingEvent.PoisonMessageException("data.eligible is not a boolean");
                 }
-                e.eligible = d.path("eligible").asBoolean();
-                e.eligibilityBenefit = d.path("benefit").asText(null);
-                e.eligibilityRules = d.path("rulesVersion").asText(null);
+                e.eligible = d.eligible();
+                e.eligibilityBenefit = d.benefit();
+                e.eligibilityRules = d.rulesVersion();
             }
-            case "WorkshopCompleted" -> {
-                String at = d.path("completedAt").asText(null);
-                e.workshopCompletedAt = at == null ? event.time() : Instant.parse(at);
-                if (d.has("intendedServices")) {
-                    e.intendedServices = workloads(d.path("intendedServices"), "intendedServices");
+            case WORKSHOP_COMPLETED -> {
+                e.workshopCompletedAt = d.completedAt() == null ? event.time() : d.completedAt();
+                if (d.intendedServices() != null) {
+                    e.intendedServices = workloads(d.intendedServices(), event);
                 }
             }
-            default -> {
-            }
+            default -> throw new IllegalStateException("not handled: " + event.type());
         }
         if (event.time().isAfter(e.lastEventAt)) {
             e.lastEventAt = event.time();
@@ -101,37 +114,11 @@ public class EngagementEventsConsumer {
         packs.rebuild(e);
     }
 
-    static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is not a UUID");
+    /** Known services as their codes; an unknown code is reported by the kit and left out, the same in every consumer. */
+    private List<String> workloads(List<String> codes, IncomingEvent event) {
+        if (codes == null) {
+            throw new IncomingEvent.PoisonMessageException("data.intendedServices is not an array");
         }
-    }
-
-    private static String text(JsonNode data, String field) {
-        String v = data.path(field).asText("");
-        if (v.isBlank()) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is missing");
-        }
-        return v;
-    }
-
-    private static List<String> workloads(JsonNode array, String field) {
-        if (!array.isArray()) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is not an array");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            try {
-                String code = Workload.valueOf(n.asText()).name();
-                if (!out.contains(code)) {
-                    out.add(code);
-                }
-            } catch (IllegalArgumentException ex) {
-                throw new IncomingEvent.PoisonMessageException("data." + field + " holds unknown workload " + n.asText());
-            }
-        }
-        return out;
+        return new java.util.ArrayList<>(batches.known(Workload.class, codes, event, "intendedServices").stream().map(Enum::name).toList());
     }
 }

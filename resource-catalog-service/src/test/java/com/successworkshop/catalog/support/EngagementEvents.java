@@ -1,5 +1,7 @@
 package com.successworkshop.catalog.support;
 
+import com.successworkshop.kit.testing.KafkaTestClient;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

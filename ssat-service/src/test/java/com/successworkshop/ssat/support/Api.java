@@ -1,5 +1,7 @@
 package com.successworkshop.ssat.support;
 
+import com.successworkshop.kit.testing.Tokens;
+
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

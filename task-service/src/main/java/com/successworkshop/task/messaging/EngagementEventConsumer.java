@@ -1,140 +1,120 @@
 package com.successworkshop.task.messaging;
 
-import com.successworkshop.kit.consumer.ConsumerGuard;
-import com.successworkshop.kit.consumer.Inbox;
-import com.successworkshop.kit.consumer.IncomingEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.successworkshop.kit.consumer.EventBatches;
+import com.successworkshop.kit.consumer.EventHandler;
+import com.successworkshop.kit.consumer.IncomingEvent;
 import com.successworkshop.task.domain.CheckInCadence;
 import com.successworkshop.task.domain.Workload;
+import com.successworkshop.task.messaging.EngagementEvents.CheckInScheduled;
+import com.successworkshop.task.messaging.EngagementEvents.EligibilityDetermined;
+import com.successworkshop.task.messaging.EngagementEvents.EngagementCreated;
+import com.successworkshop.task.messaging.EngagementEvents.IntendedServicesChanged;
+import com.successworkshop.task.messaging.EngagementEvents.WorkshopCompleted;
+import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
+import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.service.TaskLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Makes and moves an engagement's tasks from engagement-events. Idempotent: the inbox row and the effect commit together,
- * so a redelivered event changes nothing. Events this service has no use for are recorded and skipped.
+ * Makes and moves an engagement's tasks from engagement-events, a polled batch per transaction (the kit's EventBatches:
+ * inbox, order, poison records to the dead-letter topic, events before their engagement parked).
  */
 @ApplicationScoped
-public class EngagementEventConsumer {
+public class EngagementEventConsumer implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(EngagementEventConsumer.class);
 
     @Inject
     ObjectMapper mapper;
     @Inject
-    Inbox inbox;
+    EventBatches batches;
     @Inject
     TaskLifecycle lifecycle;
     @Inject
+    EngagementRefRepository engagements;
+    @Inject
     MeterRegistry registry;
 
-    @ConsumerGuard.Continues
     @Incoming("engagement-events")
-    @Blocking(ordered = false)
-    @Transactional
-    public void onEngagementEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record, mapper);
-        if (!inbox.firstDelivery(event)) {
-            LOG.debugf("Duplicate event %s ignored", event.id());
-            return;
-        }
+    @Blocking
+    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, this);
+    }
+
+    @Override
+    public Set<String> handles() {
+        return Set.of(EngagementEvents.CREATED, EngagementEvents.SERVICES_CHANGED, EngagementEvents.WORKSHOP_SCHEDULED,
+                EngagementEvents.WORKSHOP_RESCHEDULED, EngagementEvents.WORKSHOP_COMPLETED, EngagementEvents.ELIGIBILITY_DETERMINED,
+                EngagementEvents.CHECK_IN_SCHEDULED);
+    }
+
+    @Override
+    public EngagementOrder engagementOrder() {
+        return new EngagementOrder(EngagementEvents.CREATED, id -> engagements.findById(id) != null);
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
         long started = System.nanoTime();
-        JsonNode d = event.data();
-        TaskLifecycle.Effect effect = switch (event.name()) {
-            case "EngagementCreated" -> lifecycle.engagementCreated(uuid(d, "engagementId"), partner(d), d.path("customerName").asText(null),
-                    workloads(d.path("intendedServices")), event.time());
-            case "IntendedServicesChanged" -> lifecycle.servicesChanged(uuid(d, "engagementId"), partner(d),
-                    workloads(d.path("intendedServices")), event.time());
-            case "WorkshopCompleted" -> lifecycle.workshopCompleted(uuid(d, "engagementId"), partner(d), instant(d, "completedAt"),
-                    cadence(d.path("outcomes").path("checkInCadence")), event.id(), event.time());
-            case "WorkshopScheduled", "WorkshopRescheduled" -> lifecycle.workshopScheduled(uuid(d, "engagementId"), partner(d),
-                    instant(d, "startsAt"), event.time());
-            case "EligibilityDetermined" -> lifecycle.eligibilityDetermined(uuid(d, "engagementId"), partner(d),
-                    d.path("eligible").asBoolean(false), event.time());
-            case "CheckInScheduled" -> lifecycle.checkInScheduled(uuid(d, "engagementId"), partner(d), cadence(d.path("cadence")),
-                    date(d, "nextDate"), event.time());
-            default -> null;
-        };
-        if (effect != null) {
-            long nanos = System.nanoTime() - started;
-            Timer.builder("task.event.handling").tag("event", event.name()).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-            registry.counter("task.instances.created", "event", event.name()).increment(effect.created());
-            LOG.debugf("%s %s: %d task(s) created, %d changed in %.1f ms", event.name(), event.subject(), effect.created(),
-                    effect.changed(), nanos / 1e6);
-        }
-    }
-
-    private static String partner(JsonNode d) {
-        String p = d.path("partnerId").asText("");
-        if (p.isBlank()) {
-            throw new IncomingEvent.PoisonMessageException("data.partnerId is missing");
-        }
-        return p;
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is not a UUID");
-        }
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        String v = data.path(field).asText("");
-        try {
-            return v.isBlank() ? null : Instant.parse(v);
-        } catch (RuntimeException e) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is not an ISO-8601 instant");
-        }
-    }
-
-    private static LocalDate date(JsonNode data, String field) {
-        String v = data.path(field).asText("");
-        try {
-            return v.isBlank() ? null : LocalDate.parse(v);
-        } catch (RuntimeException e) {
-            throw new IncomingEvent.PoisonMessageException("data." + field + " is not an ISO-8601 date");
-        }
-    }
-
-    private static CheckInCadence cadence(JsonNode n) {
-        if (n.isMissingNode() || n.isNull() || n.asText().isBlank()) {
-            return null;
-        }
-        try {
-            return CheckInCadence.valueOf(n.asText());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Unknown check-in cadence %s; the default applies", n.asText());
-            return null;
-        }
-    }
-
-    /** Unknown workload codes are skipped, so that a producer adding a workload does not stop this consumer. */
-    private static List<Workload> workloads(JsonNode array) {
-        List<Workload> out = new ArrayList<>();
-        array.forEach(n -> {
-            try {
-                out.add(Workload.valueOf(n.asText()));
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("Unknown workload %s ignored", n.asText());
+        TaskLifecycle.Effect effect = switch (event.type()) {
+            case EngagementEvents.CREATED -> {
+                EngagementCreated e = event.data(EngagementCreated.class, mapper);
+                yield lifecycle.engagementCreated(e.engagementId(), e.partnerId(), e.customerName(),
+                        workloads(e.intendedServices(), event), event.time());
             }
-        });
-        return out;
+            case EngagementEvents.SERVICES_CHANGED -> {
+                IntendedServicesChanged e = event.data(IntendedServicesChanged.class, mapper);
+                yield lifecycle.servicesChanged(e.engagementId(), e.partnerId(), workloads(e.intendedServices(), event), event.time());
+            }
+            case EngagementEvents.WORKSHOP_COMPLETED -> {
+                WorkshopCompleted e = event.data(WorkshopCompleted.class, mapper);
+                yield lifecycle.workshopCompleted(e.engagementId(), e.partnerId(), e.completedAt(),
+                        cadence(e.outcomes() == null ? null : e.outcomes().checkInCadence(), event), event.id(), event.time());
+            }
+            case EngagementEvents.WORKSHOP_SCHEDULED, EngagementEvents.WORKSHOP_RESCHEDULED -> {
+                WorkshopScheduled e = event.data(WorkshopScheduled.class, mapper);
+                yield lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time());
+            }
+            case EngagementEvents.ELIGIBILITY_DETERMINED -> {
+                EligibilityDetermined e = event.data(EligibilityDetermined.class, mapper);
+                yield lifecycle.eligibilityDetermined(e.engagementId(), e.partnerId(), Boolean.TRUE.equals(e.eligible()), event.time());
+            }
+            case EngagementEvents.CHECK_IN_SCHEDULED -> {
+                CheckInScheduled e = event.data(CheckInScheduled.class, mapper);
+                yield lifecycle.checkInScheduled(e.engagementId(), e.partnerId(), cadence(e.cadence(), event), e.nextDate(), event.time());
+            }
+            default -> throw new IllegalStateException("not handled: " + event.type());
+        };
+        long nanos = System.nanoTime() - started;
+        Timer.builder("task.event.handling").tag("event", event.name()).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        registry.counter("task.instances.created", "event", event.name()).increment(effect.created());
+        LOG.debugf("%s %s: %d task(s) created, %d changed in %.1f ms", event.name(), event.subject(), effect.created(),
+                effect.changed(), nanos / 1e6);
+    }
+
+    private List<Workload> workloads(List<String> codes, IncomingEvent event) {
+        return batches.known(Workload.class, codes == null ? List.of() : codes, event, "intendedServices");
+    }
+
+    /** An unknown cadence is reported and the default applies. */
+    private CheckInCadence cadence(String code, IncomingEvent event) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        List<CheckInCadence> known = batches.known(CheckInCadence.class, List.of(code), event, "cadence");
+        return known.isEmpty() ? null : known.get(0);
     }
 }

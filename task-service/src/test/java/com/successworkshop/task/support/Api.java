@@ -1,5 +1,9 @@
 package com.successworkshop.task.support;
 
+import com.successworkshop.kit.testing.Tokens;
+
+import com.successworkshop.kit.testing.KafkaTestClient;
+
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

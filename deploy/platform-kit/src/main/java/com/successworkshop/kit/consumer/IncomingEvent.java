@@ -1,9 +1,12 @@
 package com.successworkshop.kit.consumer;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,14 +16,18 @@ import java.util.UUID;
 public record IncomingEvent(UUID id, String type, String source, String subject, Instant time, JsonNode data) {
 
     public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper mapper) {
+        return from(record.headers(), record.value(), mapper);
+    }
+
+    public static IncomingEvent from(Headers headers, String value, ObjectMapper mapper) {
         try {
-            JsonNode data = mapper.readTree(record.value());
+            JsonNode data = value == null ? null : mapper.readTree(value);
             if (data == null || !data.isObject()) {
                 throw new PoisonMessageException("data is not a JSON object");
             }
-            return new IncomingEvent(UUID.fromString(required(record, "ce_id")), required(record, "ce_type"),
-                    required(record, "ce_source"), required(record, "ce_subject"),
-                    Instant.parse(required(record, "ce_time")), data);
+            return new IncomingEvent(UUID.fromString(required(headers, "ce_id")), required(headers, "ce_type"),
+                    required(headers, "ce_source"), required(headers, "ce_subject"),
+                    Instant.parse(required(headers, "ce_time")), data);
         } catch (PoisonMessageException e) {
             throw e;
         } catch (Exception e) {
@@ -34,8 +41,30 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         return parts.length >= 2 ? parts[parts.length - 2] : type;
     }
 
-    private static String required(ConsumerRecord<String, String> record, String header) {
-        Header h = record.headers().lastHeader(header);
+    /** The engagement the event is about: its subject, which is also its Kafka key. */
+    public UUID engagementId() {
+        try {
+            return UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("subject " + subject + " is not an engagement id");
+        }
+    }
+
+    /**
+     * The data as the consumer's own record of this event type and version. Fields a newer producer added are ignored
+     * (additive changes keep the version); a field of the wrong type makes the event poison.
+     */
+    public <T> T data(Class<T> type, ObjectMapper mapper) {
+        try {
+            ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            return reader.readValue(data);
+        } catch (Exception e) {
+            throw new PoisonMessageException("data does not match " + this.type + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String required(Headers headers, String header) {
+        Header h = headers.lastHeader(header);
         if (h == null || h.value() == null || h.value().length == 0) {
             throw new PoisonMessageException("missing header " + header);
         }

@@ -29,17 +29,21 @@ public class OutboxEvent {
 
     public String source;
 
+    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
 
     /** W3C traceparent of the request that wrote the event, so the trace follows it through Kafka. */
+    @Column(name = "trace_parent")
     public String traceParent;
 
+    @Column(name = "sent_at")
     public Instant sentAt;
 
     public int attempts;
 
+    @Column(name = "last_error")
     public String lastError;
 }

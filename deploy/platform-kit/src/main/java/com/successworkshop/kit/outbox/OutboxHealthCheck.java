@@ -27,6 +27,7 @@ public class OutboxHealthCheck implements HealthCheck {
                 .withData("lastError", String.valueOf(kafka.lastError()));
         try {
             builder.withData("outboxPending", relay.pendingCount());
+            builder.withData("oldestPendingAgeSeconds", Math.round(relay.oldestPendingAgeSeconds()));
         } catch (RuntimeException e) {
             builder.withData("outboxPending", "unknown: " + e.getMessage());
         }

@@ -7,7 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import com.successworkshop.kit.consumer.ConsumerGuard;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,9 +64,14 @@ public class OutboxRelay {
     @ConfigProperty(name = "workshop.outbox.batch-size")
     int batchSize;
 
+    @ConfigProperty(name = "workshop.outbox.unreachable-after", defaultValue = "3s")
+    Duration unreachableAfter;
+
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
+    /** When the batch now waiting for the broker's acks was sent; null while none waits. */
+    private volatile Instant sendingSince;
     private final AtomicReference<KafkaState> kafka = new AtomicReference<>(new KafkaState(false, null, "not contacted yet"));
 
     /** What the health check reports about the broker, as the relay last saw it. */
@@ -94,8 +100,17 @@ public class OutboxRelay {
         wake.release();
     }
 
+    /**
+     * The broker as the relay sees it now: a send that has waited longer than {@code workshop.outbox.unreachable-after}
+     * for its acknowledgement counts as unreachable, even though the last completed send succeeded.
+     */
     public KafkaState kafkaState() {
-        return kafka.get();
+        KafkaState last = kafka.get();
+        Instant since = sendingSince;
+        if (last.reachable() && since != null && Duration.between(since, Instant.now()).compareTo(unreachableAfter) > 0) {
+            return new KafkaState(false, last.lastSentAt(), "no acknowledgement from the broker since " + since);
+        }
+        return last;
     }
 
     public long pendingCount() {
@@ -145,8 +160,16 @@ public class OutboxRelay {
                 return 0;
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent e : batch) {
-                acks.add(send(e));
+            sendingSince = Instant.now();
+            try {
+                for (OutboxEvent e : batch) {
+                    acks.add(send(e));
+                }
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception waited) {
+                // Each ack is examined below; this wait only bounds the time the batch may take.
+            } finally {
+                sendingSince = null;
             }
             int sent = 0;
             String error = null;
@@ -154,7 +177,7 @@ public class OutboxRelay {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxEvent e = batch.get(i);
                 try {
-                    acks.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    acks.get(i).get(0, TimeUnit.MILLISECONDS); // already waited for above
                     e.sentAt = now;
                     sent++;
                 } catch (Exception ex) {
@@ -187,8 +210,7 @@ public class OutboxRelay {
                 .build();
         CompletableFuture<Void> ack = new CompletableFuture<>();
         // The send span becomes a child of the request that wrote the event; the connector adds the traceparent header.
-        Context parent = ConsumerGuard.remoteParent(e.traceParent);
-        Metadata metadata = parent == null ? Metadata.of(meta) : Metadata.of(meta, TracingMetadata.with(parent, parent));
+        Metadata metadata = e.traceParent == null ? Metadata.of(meta) : Metadata.of(meta, TracingMetadata.with(parent(e.traceParent), parent(e.traceParent)));
         emitter.send(Message.of(e.payload, metadata,
                 () -> {
                     ack.complete(null);
@@ -203,5 +225,22 @@ public class OutboxRelay {
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return java.util.List.of("traceparent");
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return "traceparent".equals(key) ? carrier : null;
+        }
+    };
+
+    /** The stored W3C traceparent as the parent context of the send span. */
+    static Context parent(String traceParent) {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceParent, TRACEPARENT);
     }
 }

@@ -2,8 +2,8 @@ package com.successworkshop.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -54,8 +54,9 @@ public class OutboxWriter {
     }
 
     private static String traceParent() {
-        SpanContext span = Span.current().getSpanContext();
-        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
+        java.util.Map<String, String> carrier = new java.util.HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, java.util.Map::put);
+        return carrier.get("traceparent");
     }
 
     /** Fired inside the transaction; the relay observes it only once the transaction has committed. */

@@ -93,7 +93,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (com.successworkshop.kit.consumer.ConsumerGuard.databaseUnavailable(e)) {
+        if (com.successworkshop.kit.consumer.DatabaseErrors.unavailable(e)) {
             // The database is restarting or unreachable: nothing was written, and a retry shortly will likely work.
             return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service Unavailable",
                     "The database is unavailable for a moment; nothing was changed. Retry shortly."), uri)).header("Retry-After", "2").build();

@@ -1,7 +1,5 @@
-package com.successworkshop.task.messaging;
+package com.successworkshop.kit.consumer;
 
-import com.successworkshop.kit.consumer.ConsumerGuard;
-import com.successworkshop.kit.consumer.IncomingEvent;
 
 import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which failures make the consumer retry the event (database away) rather than dead-letter it (the event is bad). */
-class ConsumerGuardTest {
+class DatabaseErrorsTest {
 
     @Test
     void commitFailingBecauseTheServerShutDownIsRetried() {
@@ -25,21 +23,21 @@ class ConsumerGuardTest {
         xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(xa);
-        assertTrue(ConsumerGuard.databaseUnavailable(new IllegalStateException(commit)));
+        assertTrue(DatabaseErrors.unavailable(new IllegalStateException(commit)));
     }
 
     @Test
     void lostConnectionIsRetried() {
-        assertTrue(ConsumerGuard.databaseUnavailable(new RuntimeException(
+        assertTrue(DatabaseErrors.unavailable(new RuntimeException(
                 new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE))));
     }
 
     @Test
     void badEventsAndOtherSqlErrorsAreNotRetried() {
-        assertFalse(ConsumerGuard.databaseUnavailable(new IncomingEvent.PoisonMessageException("data.partnerId is missing")));
-        assertFalse(ConsumerGuard.databaseUnavailable(new RuntimeException(
+        assertFalse(DatabaseErrors.unavailable(new IncomingEvent.PoisonMessageException("data.partnerId is missing")));
+        assertFalse(DatabaseErrors.unavailable(new RuntimeException(
                 new PSQLException("duplicate key value violates unique constraint", PSQLState.UNIQUE_VIOLATION))));
         RollbackException markedRollbackOnly = new RollbackException("marked rollback only");
-        assertFalse(ConsumerGuard.databaseUnavailable(markedRollbackOnly));
+        assertFalse(DatabaseErrors.unavailable(markedRollbackOnly));
     }
 }

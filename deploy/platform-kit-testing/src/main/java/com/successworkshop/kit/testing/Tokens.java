@@ -1,4 +1,4 @@
-package com.successworkshop.catalog.support;
+package com.successworkshop.kit.testing;
 
 import io.smallrye.jwt.build.Jwt;
 

@@ -1,4 +1,4 @@
-package com.successworkshop.task.support;
+package com.successworkshop.kit.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -104,5 +104,24 @@ public final class KafkaTestClient {
 
     public static TopicPartition partition(String topic) {
         return new TopicPartition(topic, 0);
+    }
+
+    /** Publishes a CloudEvent in binary mode, as another service's outbox relay would. */
+    public static void sendCloudEvent(String topic, String key, UUID id, String type, Instant time, String json) {
+        sendAll(List.of(cloudEvent(topic, key, id, type, time, json)));
+    }
+
+    public static ProducerRecord<String, String> cloudEvent(String topic, String key, UUID id, String type, String json) {
+        return cloudEvent(topic, key, id, type, Instant.now(), json);
+    }
+
+    /**
+     * What a consumer has dead-lettered so far: sends a marker record that it must dead-letter (not a CloudEvent) and
+     * reads the dead-letter topic up to it.
+     */
+    public static List<ConsumerRecord<String, String>> deadLettered(String topic, String deadLetterTopic) {
+        String marker = "dead-letter-marker-" + UUID.randomUUID();
+        send(topic, marker, Map.of("content-type", "application/json"), "not a CloudEvent");
+        return readUntil(deadLetterTopic, r -> marker.equals(r.key()));
     }
 }

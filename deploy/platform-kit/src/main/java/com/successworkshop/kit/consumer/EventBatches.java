@@ -1,0 +1,191 @@
+package com.successworkshop.kit.consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.StreamSupport;
+
+/**
+ * Applies one polled batch of CloudEvents in one transaction: inbox rows and effects are written together, records in
+ * the order they were polled (so one engagement's events stay in order). When the batch fails because of one record,
+ * the records are applied again one transaction each, so that only the poison record goes to the dead-letter topic
+ * (through the connector's failure strategy, with its reason). A database outage is retried, never dead-lettered.
+ */
+@ApplicationScoped
+public class EventBatches {
+
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers carrier) {
+            return StreamSupport.stream(carrier.spliterator(), false).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers carrier, String key) {
+            Header h = carrier == null ? null : carrier.lastHeader(key);
+            return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Inbox inbox;
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "workshop.consumer.retry-for", defaultValue = "PT5M")
+    Duration retryFor;
+
+    /** Applies the batch and acknowledges it; poison records are nacked one by one before that. */
+    public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, EventHandler handler) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (records.isEmpty()) {
+            return batch.ack();
+        }
+        String topic = records.get(0).getTopic();
+        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
+        try {
+            retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> {
+                for (KafkaRecord<String, String> r : records) {
+                    applyOne(r, handler);
+                }
+            }));
+            registry.counter("workshop.events.batches", "topic", topic).increment();
+        } catch (RuntimeException batchFailure) {
+            if (DatabaseErrors.unavailable(batchFailure)) {
+                throw batchFailure;
+            }
+            LOG.infof("A batch of %d record(s) of %s failed (%s); applying them one by one to find the poison record",
+                    records.size(), topic, batchFailure.getMessage());
+            for (KafkaRecord<String, String> r : records) {
+                try {
+                    retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> applyOne(r, handler)));
+                } catch (RuntimeException e) {
+                    if (DatabaseErrors.unavailable(e)) {
+                        throw e;
+                    }
+                    LOG.warnf("Record %s-%d of %s goes to the dead-letter topic: %s", topic, r.getPartition(), r.getKey(), e.getMessage());
+                    registry.counter("workshop.events.dead-lettered", "topic", topic).increment();
+                    deadLettered.add(r.nack(e).toCompletableFuture());
+                }
+            }
+        }
+        return CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).thenCompose(x -> batch.ack());
+    }
+
+    private void applyOne(KafkaRecord<String, String> record, EventHandler handler) {
+        IncomingEvent event = IncomingEvent.from(record.getHeaders(), record.getPayload(), mapper);
+        Span span = tracer.spanBuilder("process " + record.getTopic()).setSpanKind(SpanKind.CONSUMER)
+                .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record.getHeaders(), HEADERS)).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            if (!inbox.firstDelivery(event)) {
+                LOG.debugf("Duplicate event %s ignored", event.id());
+                registry.counter("workshop.events.duplicates", "topic", record.getTopic()).increment();
+                return;
+            }
+            dispatch(event, handler, record.getTopic());
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void dispatch(IncomingEvent event, EventHandler handler, String topic) {
+        if (!handler.handles().contains(event.type())) {
+            // An event this consumer has no use for, or a type/version it does not know (a newer producer): never poison.
+            LOG.debugf("Event %s of type %s is not one this consumer acts on; skipped", event.id(), event.type());
+            registry.counter("workshop.events.skipped", "topic", topic, "type", event.type()).increment();
+            return;
+        }
+        EventHandler.EngagementOrder order = handler.engagementOrder();
+        if (order == null) {
+            handler.apply(event);
+            return;
+        }
+        UUID engagementId = event.engagementId();
+        if (!event.type().equals(order.openingType()) && !order.known().test(engagementId)) {
+            parked.park(event, engagementId);
+            registry.counter("workshop.events.parked", "topic", topic).increment();
+            return;
+        }
+        handler.apply(event);
+        if (event.type().equals(order.openingType())) {
+            for (IncomingEvent waiting : parked.release(engagementId)) {
+                LOG.infof("Applying parked %s %s to engagement %s", waiting.name(), waiting.id(), engagementId);
+                dispatch(waiting, handler, topic);
+            }
+        }
+    }
+
+    private void retryingWhileDatabaseUnavailable(String topic, Runnable work) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        long backoffMillis = 200;
+        while (true) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.unavailable(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("Database unavailable while applying events of %s; retrying in %d ms: %s", topic, backoffMillis, e.getMessage());
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    /** Distinct values of an enum that an event names, with the unknown ones reported and left out, never poison. */
+    public <E extends Enum<E>> List<E> known(Class<E> type, Iterable<String> values, IncomingEvent event, String field) {
+        Map<E, Boolean> out = new LinkedHashMap<>();
+        for (String v : values) {
+            try {
+                out.put(Enum.valueOf(type, v), Boolean.TRUE);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                LOG.warnf("Event %s (%s) names %s '%s', unknown here; the rest of the event applies", event.id(), event.type(), field, v);
+                registry.counter("workshop.events.unknown-values", "type", event.type(), "field", field).increment();
+            }
+        }
+        return new ArrayList<>(out.keySet());
+    }
+
+}

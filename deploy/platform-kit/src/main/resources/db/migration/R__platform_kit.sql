@@ -1,0 +1,50 @@
+-- The platform kit's own tables, the same in every service's database. Repeatable and idempotent: it runs after a
+-- service's versioned migrations (which created these tables before the kit existed) and again whenever it changes.
+create table if not exists outbox_event (
+    id           uuid primary key,
+    seq          bigint generated always as identity,
+    subject      varchar(100) not null,
+    type         varchar(200) not null,
+    source       varchar(200) not null,
+    occurred_at  timestamptz  not null,
+    payload      jsonb        not null,
+    sent_at      timestamptz,
+    attempts     integer      not null default 0,
+    last_error   varchar(500)
+);
+alter table outbox_event add column if not exists trace_parent varchar(60);
+create index if not exists outbox_event_pending on outbox_event (seq) where sent_at is null;
+-- Retention deletes sent rows by age.
+create index if not exists outbox_event_sent on outbox_event (sent_at) where sent_at is not null;
+
+create table if not exists inbox_event (
+    event_id      uuid primary key,
+    type          varchar(200) not null,
+    subject       varchar(100) not null,
+    processed_at  timestamptz  not null
+);
+create index if not exists inbox_event_processed on inbox_event (processed_at);
+
+create table if not exists idempotency_record (
+    scope         varchar(100) not null,
+    idem_key      varchar(200) not null,
+    request_hash  varchar(64)  not null,
+    status        integer      not null,
+    location      varchar(500),
+    body          text         not null,
+    created_at    timestamptz  not null,
+    primary key (scope, idem_key)
+);
+create index if not exists idempotency_record_created on idempotency_record (created_at);
+
+-- Events that came before their engagement (the kit's one order policy), applied when it arrives.
+create table if not exists parked_event (
+    event_id       uuid primary key,
+    engagement_id  uuid         not null,
+    type           varchar(200) not null,
+    event_time     timestamptz  not null,
+    data           jsonb        not null,
+    parked_at      timestamptz  not null
+);
+create index if not exists parked_event_engagement on parked_event (engagement_id, event_time);
+create index if not exists parked_event_parked on parked_event (parked_at);

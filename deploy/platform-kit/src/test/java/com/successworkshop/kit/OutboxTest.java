@@ -1,0 +1,46 @@
+package com.successworkshop.kit;
+
+import com.successworkshop.kit.outbox.OutboxWriter;
+import com.successworkshop.kit.testing.KafkaTestClient;
+import com.successworkshop.kit.testing.ServiceTestInfra;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** What leaves through the outbox, as a plain Kafka consumer of another team sees it. */
+@QuarkusTest
+@QuarkusTestResource(value = KitTestInfra.class, restrictToAnnotatedClass = true)
+class OutboxTest {
+
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Test
+    void anEventCommittedWithItsChangeLeavesAsABinaryModeCloudEventKeyedByItsSubject() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.append("ThingHappened", subject, Map.of("partnerId", "p-1", "n", 7)));
+        List<ConsumerRecord<String, String>> seen = KafkaTestClient.readUntil(ServiceTestInfra.topic("kit-out"), r -> subject.equals(r.key()));
+        ConsumerRecord<String, String> r = seen.get(seen.size() - 1);
+        assertEquals("1.0", KafkaTestClient.header(r, "ce_specversion"));
+        assertEquals(id.toString(), KafkaTestClient.header(r, "ce_id"));
+        assertEquals("workshop.test.ThingHappened.v1", KafkaTestClient.header(r, "ce_type"));
+        assertEquals("/platform-kit-test", KafkaTestClient.header(r, "ce_source"));
+        assertEquals(subject, KafkaTestClient.header(r, "ce_subject"));
+        assertNotNull(Instant.parse(KafkaTestClient.header(r, "ce_time")));
+        assertEquals("application/json", KafkaTestClient.header(r, "content-type"));
+        assertEquals(mapper.readTree("{\"partnerId\":\"p-1\",\"n\":7}"), mapper.readTree(r.value()));
+    }
+}

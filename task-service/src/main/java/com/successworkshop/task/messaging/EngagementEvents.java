@@ -1,0 +1,75 @@
+package com.successworkshop.task.messaging;
+
+import com.successworkshop.kit.consumer.IncomingEvent.PoisonMessageException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * This consumer's own copy of the engagement-events it reads (engagement-service's AsyncAPI document is the contract;
+ * ConsumerContractTest applies its examples). Versioned by the full CloudEvents type.
+ */
+public final class EngagementEvents {
+
+    public static final String CREATED = "workshop.engagement.EngagementCreated.v1";
+    public static final String SERVICES_CHANGED = "workshop.engagement.IntendedServicesChanged.v1";
+    public static final String WORKSHOP_SCHEDULED = "workshop.engagement.WorkshopScheduled.v1";
+    public static final String WORKSHOP_RESCHEDULED = "workshop.engagement.WorkshopRescheduled.v1";
+    public static final String WORKSHOP_COMPLETED = "workshop.engagement.WorkshopCompleted.v1";
+    public static final String ELIGIBILITY_DETERMINED = "workshop.engagement.EligibilityDetermined.v1";
+    public static final String CHECK_IN_SCHEDULED = "workshop.engagement.CheckInScheduled.v1";
+
+    private EngagementEvents() {
+    }
+
+    public record EngagementCreated(UUID engagementId, String partnerId, String customerName, List<String> intendedServices) {
+        public EngagementCreated {
+            required(engagementId, partnerId);
+        }
+    }
+
+    public record IntendedServicesChanged(UUID engagementId, String partnerId, List<String> intendedServices) {
+        public IntendedServicesChanged {
+            required(engagementId, partnerId);
+        }
+    }
+
+    /** WorkshopScheduled and WorkshopRescheduled. */
+    public record WorkshopScheduled(UUID engagementId, String partnerId, Instant startsAt) {
+        public WorkshopScheduled {
+            required(engagementId, partnerId);
+        }
+    }
+
+    public record WorkshopCompleted(UUID engagementId, String partnerId, Instant completedAt, Outcomes outcomes) {
+        public WorkshopCompleted {
+            required(engagementId, partnerId);
+        }
+    }
+
+    public record Outcomes(String checkInCadence) {
+    }
+
+    public record EligibilityDetermined(UUID engagementId, String partnerId, Boolean eligible) {
+        public EligibilityDetermined {
+            required(engagementId, partnerId);
+        }
+    }
+
+    public record CheckInScheduled(UUID engagementId, String partnerId, String cadence, LocalDate nextDate) {
+        public CheckInScheduled {
+            required(engagementId, partnerId);
+        }
+    }
+
+    static void required(UUID engagementId, String partnerId) {
+        if (engagementId == null) {
+            throw new PoisonMessageException("data.engagementId is missing");
+        }
+        if (partnerId == null || partnerId.isBlank()) {
+            throw new PoisonMessageException("data.partnerId is missing");
+        }
+    }
+}
