@@ -213,7 +213,7 @@ class TaskLifecycleTest {
     void instanceCreationPerEventIsMeasured() {
         // 20 engagements, each with every value-add service: 6 instances per EngagementCreated.
         String partner = Api.partner();
-        Timer before = registry.find("task.event.handling").tag("event", "EngagementCreated").timer();
+        Timer before = registry.find("workshop.events.handling").tag("type", "workshop.engagement.EngagementCreated.v1").timer();
         long countBefore = before == null ? 0 : before.count();
         double totalBefore = before == null ? 0 : before.totalTime(TimeUnit.MILLISECONDS);
         List<UUID> ids = new java.util.ArrayList<>();
@@ -225,7 +225,7 @@ class TaskLifecycleTest {
         for (UUID id : ids) {
             Api.awaitTasks(partner, id, 6);
         }
-        Timer timer = registry.find("task.event.handling").tag("event", "EngagementCreated").timer();
+        Timer timer = registry.find("workshop.events.handling").tag("type", "workshop.engagement.EngagementCreated.v1").timer();
         assertNotNull(timer);
         assertTrue(timer.count() >= 20);
         System.out.printf("[measure] EngagementCreated → 6 instances + TaskProgressChanged, one transaction: %d events, mean %.2f ms"

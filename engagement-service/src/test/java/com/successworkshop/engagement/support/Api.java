@@ -1,5 +1,7 @@
 package com.successworkshop.engagement.support;
 
+import com.successworkshop.kit.testing.Requests;
+
 import com.successworkshop.kit.testing.Tokens;
 
 import io.restassured.RestAssured;
@@ -13,25 +15,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** Requests as a client sends them: a bearer token and JSON. */
-public final class Api {
-
-    static {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+public final class Api extends Requests {
 
     private Api() {
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    public static RequestSpecification manager(String partnerId) {
-        return as(Tokens.manager(partnerId));
-    }
-
-    public static String partner() {
-        return "partner-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static Map<String, Object> engagement(String customer, int licences, boolean enterprise, String... services) {

@@ -1,9 +1,7 @@
 package com.successworkshop.catalog.messaging;
 
 import com.successworkshop.catalog.service.ResourcePackService;
-import com.successworkshop.kit.consumer.EventBatches;
-import com.successworkshop.kit.consumer.EventHandler;
-import com.successworkshop.kit.consumer.IncomingEvent;
+import com.successworkshop.kit.consumer.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,29 +13,26 @@ import java.util.concurrent.CompletionStage;
 
 /** ARCHITECTURE: ResourcePublished / ResourceUpdated / ResourceRetired → every resource pack is refreshed. */
 @ApplicationScoped
-public class CatalogEventsConsumer implements EventHandler {
+public class CatalogEventsConsumer extends EventConsumer {
 
     private static final Set<String> REFRESHING = Set.of("workshop.catalog.ResourcePublished.v1",
             "workshop.catalog.ResourceUpdated.v1", "workshop.catalog.ResourceRetired.v1");
 
-    @Inject
-    EventBatches batches;
     @Inject
     ResourcePackService packs;
 
     @Incoming("resource-events-in")
     @Blocking
     public CompletionStage<Void> onCatalogEvents(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this);
+        return consume(batch);
+    }
+
+    /** Only that one happened matters: the pack is rebuilt from the catalog as it now stands. */
+    record AnyData() {
     }
 
     @Override
-    public Set<String> handles() {
-        return REFRESHING;
-    }
-
-    @Override
-    public void apply(IncomingEvent event) {
-        packs.rebuildAll();
+    protected void events() {
+        REFRESHING.forEach(type -> on(type, AnyData.class, (event, ignored) -> packs.rebuildAll()));
     }
 }

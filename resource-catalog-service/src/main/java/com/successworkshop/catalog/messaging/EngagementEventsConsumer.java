@@ -1,12 +1,10 @@
 package com.successworkshop.catalog.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.catalog.domain.EngagementRead;
 import com.successworkshop.catalog.domain.Workload;
 import com.successworkshop.catalog.repository.EngagementReadRepository;
 import com.successworkshop.catalog.service.ResourcePackService;
-import com.successworkshop.kit.consumer.EventBatches;
-import com.successworkshop.kit.consumer.EventHandler;
+import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -16,7 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -26,7 +23,7 @@ import java.util.concurrent.CompletionStage;
  * events before their engagement parked until EngagementCreated).
  */
 @ApplicationScoped
-public class EngagementEventsConsumer implements EventHandler {
+public class EngagementEventsConsumer extends EventConsumer {
 
     public static final String CREATED = "workshop.engagement.EngagementCreated.v1";
     public static final String SERVICES_CHANGED = "workshop.engagement.IntendedServicesChanged.v1";
@@ -37,19 +34,10 @@ public class EngagementEventsConsumer implements EventHandler {
     public record EngagementEvent(UUID engagementId, String partnerId, String customerName, List<String> intendedServices,
                                   Boolean eligible, String benefit, String rulesVersion, Instant completedAt) {
         public EngagementEvent {
-            if (engagementId == null) {
-                throw new IncomingEvent.PoisonMessageException("data.engagementId is missing");
-            }
-            if (partnerId == null || partnerId.isBlank()) {
-                throw new IncomingEvent.PoisonMessageException("data.partnerId is missing");
-            }
+            IncomingEvent.requireEngagement(engagementId, partnerId);
         }
     }
 
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    EventBatches batches;
     @Inject
     EngagementReadRepository engagements;
     @Inject
@@ -58,12 +46,14 @@ public class EngagementEventsConsumer implements EventHandler {
     @Incoming("engagement-events")
     @Blocking
     public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this);
+        return consume(batch);
     }
 
     @Override
-    public Set<String> handles() {
-        return Set.of(CREATED, SERVICES_CHANGED, ELIGIBILITY_DETERMINED, WORKSHOP_COMPLETED);
+    protected void events() {
+        for (String type : List.of(CREATED, SERVICES_CHANGED, ELIGIBILITY_DETERMINED, WORKSHOP_COMPLETED)) {
+            on(type, EngagementEvent.class, this::apply);
+        }
     }
 
     @Override
@@ -71,9 +61,7 @@ public class EngagementEventsConsumer implements EventHandler {
         return new EngagementOrder(CREATED, id -> engagements.findById(id) != null);
     }
 
-    @Override
-    public void apply(IncomingEvent event) {
-        EngagementEvent d = event.data(EngagementEvent.class, mapper);
+    private void apply(IncomingEvent event, EngagementEvent d) {
         EngagementRead e = engagements.findForUpdate(d.engagementId()).orElse(null);
         if (e == null) {
             e = new EngagementRead();
@@ -119,6 +107,6 @@ public class EngagementEventsConsumer implements EventHandler {
         if (codes == null) {
             throw new IncomingEvent.PoisonMessageException("data.intendedServices is not an array");
         }
-        return new java.util.ArrayList<>(batches.known(Workload.class, codes, event, "intendedServices").stream().map(Enum::name).toList());
+        return new java.util.ArrayList<>(known(Workload.class, codes, event, "intendedServices").stream().map(Enum::name).toList());
     }
 }

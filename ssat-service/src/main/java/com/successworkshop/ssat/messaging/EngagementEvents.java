@@ -2,6 +2,8 @@ package com.successworkshop.ssat.messaging;
 
 import com.successworkshop.kit.consumer.IncomingEvent.PoisonMessageException;
 
+import static com.successworkshop.kit.consumer.IncomingEvent.requireEngagement;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +23,7 @@ public final class EngagementEvents {
 
     public record EngagementCreated(UUID engagementId, String partnerId, String customerName, List<String> intendedServices) {
         public EngagementCreated {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
             if (intendedServices == null) {
                 throw new PoisonMessageException("data.intendedServices is missing");
             }
@@ -32,22 +34,13 @@ public final class EngagementEvents {
     public record IntendedServicesChanged(UUID engagementId, String partnerId, List<String> intendedServices,
                                           List<String> added, List<String> removed) {
         public IntendedServicesChanged {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
         }
     }
 
     public record WorkshopCompleted(UUID engagementId, String partnerId, Instant completedAt) {
         public WorkshopCompleted {
-            required(engagementId, partnerId);
-        }
-    }
-
-    static void required(UUID engagementId, String partnerId) {
-        if (engagementId == null) {
-            throw new PoisonMessageException("data.engagementId is missing");
-        }
-        if (partnerId == null || partnerId.isBlank()) {
-            throw new PoisonMessageException("data.partnerId is missing");
+            requireEngagement(engagementId, partnerId);
         }
     }
 }

@@ -1,8 +1,6 @@
 package com.successworkshop.task.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.successworkshop.kit.consumer.EventBatches;
-import com.successworkshop.kit.consumer.EventHandler;
+import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
 import com.successworkshop.task.domain.CheckInCadence;
 import com.successworkshop.task.domain.Workload;
@@ -15,7 +13,6 @@ import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
 import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.service.TaskLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,23 +21,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes and moves an engagement's tasks from engagement-events, a polled batch per transaction (the kit's EventBatches:
  * inbox, order, poison records to the dead-letter topic, events before their engagement parked).
  */
 @ApplicationScoped
-public class EngagementEventConsumer implements EventHandler {
+public class EngagementEventConsumer extends EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EngagementEventConsumer.class);
 
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    EventBatches batches;
     @Inject
     TaskLifecycle lifecycle;
     @Inject
@@ -51,14 +42,26 @@ public class EngagementEventConsumer implements EventHandler {
     @Incoming("engagement-events")
     @Blocking
     public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this);
+        return consume(batch);
     }
 
     @Override
-    public Set<String> handles() {
-        return Set.of(EngagementEvents.CREATED, EngagementEvents.SERVICES_CHANGED, EngagementEvents.WORKSHOP_SCHEDULED,
-                EngagementEvents.WORKSHOP_RESCHEDULED, EngagementEvents.WORKSHOP_COMPLETED, EngagementEvents.ELIGIBILITY_DETERMINED,
-                EngagementEvents.CHECK_IN_SCHEDULED);
+    protected void events() {
+        on(EngagementEvents.CREATED, EngagementCreated.class, (event, e) -> measured(event, lifecycle.engagementCreated(e.engagementId(),
+                e.partnerId(), e.customerName(), workloads(e.intendedServices(), event), event.time())));
+        on(EngagementEvents.SERVICES_CHANGED, IntendedServicesChanged.class, (event, e) -> measured(event,
+                lifecycle.servicesChanged(e.engagementId(), e.partnerId(), workloads(e.intendedServices(), event), event.time())));
+        on(EngagementEvents.WORKSHOP_COMPLETED, WorkshopCompleted.class, (event, e) -> measured(event, lifecycle.workshopCompleted(
+                e.engagementId(), e.partnerId(), e.completedAt(), cadence(e.outcomes() == null ? null : e.outcomes().checkInCadence(), event),
+                event.id(), event.time())));
+        on(EngagementEvents.WORKSHOP_SCHEDULED, WorkshopScheduled.class, (event, e) -> measured(event,
+                lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time())));
+        on(EngagementEvents.WORKSHOP_RESCHEDULED, WorkshopScheduled.class, (event, e) -> measured(event,
+                lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time())));
+        on(EngagementEvents.ELIGIBILITY_DETERMINED, EligibilityDetermined.class, (event, e) -> measured(event,
+                lifecycle.eligibilityDetermined(e.engagementId(), e.partnerId(), Boolean.TRUE.equals(e.eligible()), event.time())));
+        on(EngagementEvents.CHECK_IN_SCHEDULED, CheckInScheduled.class, (event, e) -> measured(event, lifecycle.checkInScheduled(
+                e.engagementId(), e.partnerId(), cadence(e.cadence(), event), e.nextDate(), event.time())));
     }
 
     @Override
@@ -66,47 +69,14 @@ public class EngagementEventConsumer implements EventHandler {
         return new EngagementOrder(EngagementEvents.CREATED, id -> engagements.findById(id) != null);
     }
 
-    @Override
-    public void apply(IncomingEvent event) {
-        long started = System.nanoTime();
-        TaskLifecycle.Effect effect = switch (event.type()) {
-            case EngagementEvents.CREATED -> {
-                EngagementCreated e = event.data(EngagementCreated.class, mapper);
-                yield lifecycle.engagementCreated(e.engagementId(), e.partnerId(), e.customerName(),
-                        workloads(e.intendedServices(), event), event.time());
-            }
-            case EngagementEvents.SERVICES_CHANGED -> {
-                IntendedServicesChanged e = event.data(IntendedServicesChanged.class, mapper);
-                yield lifecycle.servicesChanged(e.engagementId(), e.partnerId(), workloads(e.intendedServices(), event), event.time());
-            }
-            case EngagementEvents.WORKSHOP_COMPLETED -> {
-                WorkshopCompleted e = event.data(WorkshopCompleted.class, mapper);
-                yield lifecycle.workshopCompleted(e.engagementId(), e.partnerId(), e.completedAt(),
-                        cadence(e.outcomes() == null ? null : e.outcomes().checkInCadence(), event), event.id(), event.time());
-            }
-            case EngagementEvents.WORKSHOP_SCHEDULED, EngagementEvents.WORKSHOP_RESCHEDULED -> {
-                WorkshopScheduled e = event.data(WorkshopScheduled.class, mapper);
-                yield lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time());
-            }
-            case EngagementEvents.ELIGIBILITY_DETERMINED -> {
-                EligibilityDetermined e = event.data(EligibilityDetermined.class, mapper);
-                yield lifecycle.eligibilityDetermined(e.engagementId(), e.partnerId(), Boolean.TRUE.equals(e.eligible()), event.time());
-            }
-            case EngagementEvents.CHECK_IN_SCHEDULED -> {
-                CheckInScheduled e = event.data(CheckInScheduled.class, mapper);
-                yield lifecycle.checkInScheduled(e.engagementId(), e.partnerId(), cadence(e.cadence(), event), e.nextDate(), event.time());
-            }
-            default -> throw new IllegalStateException("not handled: " + event.type());
-        };
-        long nanos = System.nanoTime() - started;
-        Timer.builder("task.event.handling").tag("event", event.name()).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    /** Counts what one event did to the engagement's tasks. */
+    private void measured(IncomingEvent event, TaskLifecycle.Effect effect) {
         registry.counter("task.instances.created", "event", event.name()).increment(effect.created());
-        LOG.debugf("%s %s: %d task(s) created, %d changed in %.1f ms", event.name(), event.subject(), effect.created(),
-                effect.changed(), nanos / 1e6);
+        LOG.debugf("%s %s: %d task(s) created, %d changed", event.name(), event.subject(), effect.created(), effect.changed());
     }
 
     private List<Workload> workloads(List<String> codes, IncomingEvent event) {
-        return batches.known(Workload.class, codes == null ? List.of() : codes, event, "intendedServices");
+        return known(Workload.class, codes, event, "intendedServices");
     }
 
     /** An unknown cadence is reported and the default applies. */
@@ -114,7 +84,7 @@ public class EngagementEventConsumer implements EventHandler {
         if (code == null || code.isBlank()) {
             return null;
         }
-        List<CheckInCadence> known = batches.known(CheckInCadence.class, List.of(code), event, "cadence");
+        List<CheckInCadence> known = known(CheckInCadence.class, List.of(code), event, "cadence");
         return known.isEmpty() ? null : known.get(0);
     }
 }

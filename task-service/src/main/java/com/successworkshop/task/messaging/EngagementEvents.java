@@ -1,6 +1,6 @@
 package com.successworkshop.task.messaging;
 
-import com.successworkshop.kit.consumer.IncomingEvent.PoisonMessageException;
+import static com.successworkshop.kit.consumer.IncomingEvent.requireEngagement;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,26 +26,26 @@ public final class EngagementEvents {
 
     public record EngagementCreated(UUID engagementId, String partnerId, String customerName, List<String> intendedServices) {
         public EngagementCreated {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
         }
     }
 
     public record IntendedServicesChanged(UUID engagementId, String partnerId, List<String> intendedServices) {
         public IntendedServicesChanged {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
         }
     }
 
     /** WorkshopScheduled and WorkshopRescheduled. */
     public record WorkshopScheduled(UUID engagementId, String partnerId, Instant startsAt) {
         public WorkshopScheduled {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
         }
     }
 
     public record WorkshopCompleted(UUID engagementId, String partnerId, Instant completedAt, Outcomes outcomes) {
         public WorkshopCompleted {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
         }
     }
 
@@ -54,22 +54,13 @@ public final class EngagementEvents {
 
     public record EligibilityDetermined(UUID engagementId, String partnerId, Boolean eligible) {
         public EligibilityDetermined {
-            required(engagementId, partnerId);
+            requireEngagement(engagementId, partnerId);
         }
     }
 
     public record CheckInScheduled(UUID engagementId, String partnerId, String cadence, LocalDate nextDate) {
         public CheckInScheduled {
-            required(engagementId, partnerId);
-        }
-    }
-
-    static void required(UUID engagementId, String partnerId) {
-        if (engagementId == null) {
-            throw new PoisonMessageException("data.engagementId is missing");
-        }
-        if (partnerId == null || partnerId.isBlank()) {
-            throw new PoisonMessageException("data.partnerId is missing");
+            requireEngagement(engagementId, partnerId);
         }
     }
 }

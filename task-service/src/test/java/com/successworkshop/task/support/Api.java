@@ -1,5 +1,7 @@
 package com.successworkshop.task.support;
 
+import com.successworkshop.kit.testing.Requests;
+
 import com.successworkshop.kit.testing.Tokens;
 
 import com.successworkshop.kit.testing.KafkaTestClient;
@@ -21,29 +23,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Requests as a client sends them, and engagement events as engagement-service's relay sends them. */
-public final class Api {
-
-    static {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+public final class Api extends Requests {
 
     private Api() {
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    public static RequestSpecification manager(String partnerId) {
-        return as(Tokens.manager(partnerId));
-    }
-
-    public static RequestSpecification admin() {
-        return as(Tokens.of("catalog", "catalog-admin"));
-    }
-
-    public static String partner() {
-        return "partner-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static String engagementTopic() {

@@ -54,13 +54,15 @@ public final class Bench {
             case "read" -> read(Integer.parseInt(System.getProperty("seconds", "15")), Integer.parseInt(System.getProperty("concurrency", "8")));
             case "write-to-effect" -> writeToEffect(Integer.parseInt(System.getProperty("rate", "200")), Integer.parseInt(System.getProperty("seconds", "15")));
             case "catch-up" -> catchUp(Integer.parseInt(System.getProperty("events", "100000")));
+            case "cpu" -> cpuPerEngagement(Integer.parseInt(System.getProperty("engagements", "400")), Integer.parseInt(System.getProperty("rate", "20")));
             case "all" -> {
                 startup();
                 read(15, 8);
                 writeToEffect(200, 15);
                 catchUp(Integer.parseInt(System.getProperty("events", "100000")));
+                cpuPerEngagement(400, 20);
             }
-            default -> throw new IllegalArgumentException("startup | read | write-to-effect | catch-up | all");
+            default -> throw new IllegalArgumentException("startup | read | write-to-effect | catch-up | cpu | all");
         }
         System.exit(0);
     }
@@ -373,5 +375,95 @@ public final class Bench {
 
     private static void header(ProducerRecord<String, String> r, String k, String v) {
         r.headers().add(k, v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * CPU per engagement created, summed over the four services (utime + stime from /proc, which stays stable on a noisy
+     * machine where rates do not): N engagements POSTed at a steady rate after a warm-up, counted until every consumer
+     * has applied them (SSAT matrix, task 2536, catalog read model, task progress back in engagement-service).
+     */
+    static void cpuPerEngagement(int n, int rate) throws Exception {
+        System.out.printf("## CPU per engagement created: %d POSTs at %d/s after a warm-up, until every consumer has applied them%n", n, rate);
+        try (Stack stack = Stack.start(EnumSet.allOf(Service.class), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
+            Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
+            String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
+            drive(http, base, rate, Math.max(5, n / rate / 2), new ConcurrentHashMap<>(), new AtomicLong());
+            long target = awaitApplied(stack, 0, Duration.ofSeconds(120));
+            TimeUnit.SECONDS.sleep(2);
+            Map<Service, Long> before = new java.util.EnumMap<>(Service.class);
+            for (Service s : Service.values()) {
+                before.put(s, cpuTicks(stack.pid(s)));
+            }
+            long pgBefore = postgresTicks();
+            Map<String, Long> sent = new ConcurrentHashMap<>();
+            AtomicLong failures = new AtomicLong();
+            drive(http, base, rate, n / rate, sent, failures);
+            long created = sent.size();
+            awaitApplied(stack, target + created, Duration.ofSeconds(120));
+            double hz = 100.0;
+            double total = 0;
+            StringBuilder per = new StringBuilder();
+            for (Service s : Service.values()) {
+                double ms = (cpuTicks(stack.pid(s)) - before.get(s)) * 1000.0 / hz / created;
+                total += ms;
+                per.append(String.format("%s %.1f ms, ", s.name().toLowerCase(), ms));
+            }
+            double pg = (postgresTicks() - pgBefore) * 1000.0 / hz / created;
+            System.out.printf("  %d engagements created (%d failed): JVM CPU per engagement %s→ %.1f ms summed over the four services (target ≤ 10); PostgreSQL %.1f ms%n",
+                    created, failures.get(), per, total, pg);
+        }
+    }
+
+    /** Waits until every consumer has applied at least {@code atLeast} engagements; returns the count reached. */
+    private static long awaitApplied(Stack stack, long atLeast, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        long engagements = 0;
+        while (Instant.now().isBefore(deadline)) {
+            engagements = count(stack, Service.ENGAGEMENT, "select count(*) from engagement");
+            long min = Math.min(Math.min(count(stack, Service.SSAT, "select count(*) from ssat_matrix"),
+                            count(stack, Service.TASK, "select count(*) from task_instance where ftop_task_id = 2536")),
+                    Math.min(count(stack, Service.CATALOG, "select count(*) from engagement_read"),
+                            count(stack, Service.ENGAGEMENT, "select count(*) from task_progress")));
+            if (min >= Math.max(atLeast, engagements) && engagements >= atLeast) {
+                return engagements;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("consumers did not apply " + atLeast + " engagements within " + limit);
+    }
+
+    private static long count(Stack stack, Service s, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(s), "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** utime + stime of a process, in clock ticks (1/100 s). */
+    static long cpuTicks(long pid) throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** All postgres processes of this machine (the other databases are idle during a bench run). */
+    static long postgresTicks() throws Exception {
+        long sum = 0;
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                String name = d.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    if (java.nio.file.Files.readString(d.resolve("comm")).trim().equals("postgres")) {
+                        sum += cpuTicks(Long.parseLong(name));
+                    }
+                } catch (Exception gone) {
+                    // a backend that exited meanwhile
+                }
+            }
+        }
+        return sum;
     }
 }

@@ -63,6 +63,16 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         }
     }
 
+    /** Every engagement event names its engagement and partner; one without them can never apply. */
+    public static void requireEngagement(UUID engagementId, String partnerId) {
+        if (engagementId == null) {
+            throw new PoisonMessageException("data.engagementId is missing");
+        }
+        if (partnerId == null || partnerId.isBlank()) {
+            throw new PoisonMessageException("data.partnerId is missing");
+        }
+    }
+
     private static String required(Headers headers, String header) {
         Header h = headers.lastHeader(header);
         if (h == null || h.value() == null || h.value().length == 0) {

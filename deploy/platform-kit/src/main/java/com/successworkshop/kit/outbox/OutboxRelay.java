@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,10 +24,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,7 @@ public class OutboxRelay {
 
     /** The outgoing channel every service configures with its topic: mp.messaging.outgoing.outbox.topic. */
     public static final String CHANNEL = "outbox";
+    private static final byte[] JSON = "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
@@ -196,21 +198,21 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxEvent e) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", e.id.toString());
-        header(headers, "ce_type", e.type);
-        header(headers, "ce_source", e.source);
-        header(headers, "ce_subject", e.subject);
-        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(e.occurredAt));
-        header(headers, "content-type", "application/json");
-        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(e.subject)
-                .withHeaders(headers)
+        // The connector writes the binary-mode ce_* headers from this metadata. The data's content type goes in the
+        // Kafka binding's content-type header alone, as the AsyncAPI documents it (the connector would add ce_datacontenttype too).
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(e.id.toString())
+                .withType(e.type)
+                .withSource(URI.create(e.source))
+                .withSubject(e.subject)
+                .withTimestamp(e.occurredAt.atZone(ZoneOffset.UTC))
                 .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(e.subject)
+                .withHeaders(new RecordHeaders().add("content-type", JSON)).build();
         CompletableFuture<Void> ack = new CompletableFuture<>();
         // The send span becomes a child of the request that wrote the event; the connector adds the traceparent header.
-        Metadata metadata = e.traceParent == null ? Metadata.of(meta) : Metadata.of(meta, TracingMetadata.with(parent(e.traceParent), parent(e.traceParent)));
+        Metadata metadata = e.traceParent == null ? Metadata.of(kafka, cloudEvent)
+                : Metadata.of(kafka, cloudEvent, TracingMetadata.with(parent(e.traceParent), parent(e.traceParent)));
         emitter.send(Message.of(e.payload, metadata,
                 () -> {
                     ack.complete(null);
@@ -221,10 +223,6 @@ public class OutboxRelay {
                     return CompletableFuture.completedFuture(null);
                 }));
         return ack;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {

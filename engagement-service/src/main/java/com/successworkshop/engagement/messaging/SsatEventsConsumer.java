@@ -1,0 +1,75 @@
+package com.successworkshop.engagement.messaging;
+
+import com.successworkshop.engagement.domain.SsatReadiness;
+import com.successworkshop.engagement.repository.ReadModelRepository;
+import com.successworkshop.engagement.repository.TimelineRepository;
+import com.successworkshop.kit.consumer.EventConsumer;
+import com.successworkshop.kit.consumer.IncomingEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The SSAT readiness read model for the workshop gate and the overview, from ssat-events (a polled batch per
+ * transaction, the kit's EventBatches); an older event than the one applied changes nothing.
+ */
+@ApplicationScoped
+public class SsatEventsConsumer extends EventConsumer {
+
+    static final String SSAT_READINESS_CHANGED = "workshop.ssat.SsatReadinessChanged.v1";
+
+    /** This consumer's copy of the fields it reads (ssat-service's AsyncAPI is the contract). */
+    public record SsatReadinessChanged(UUID engagementId, int servicesRecorded, int servicesTotal, boolean allRecorded,
+                                       List<String> missingServices, int gaps) {
+        public SsatReadinessChanged {
+            if (engagementId == null) {
+                throw new IncomingEvent.PoisonMessageException("data.engagementId is missing");
+            }
+            missingServices = missingServices == null ? List.of() : missingServices;
+        }
+    }
+
+    @Inject
+    ReadModelRepository readModels;
+    @Inject
+    TimelineRepository timeline;
+
+    @Incoming("ssat-events")
+    @Blocking
+    public CompletionStage<Void> onSsatEvents(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
+    }
+
+    @Override
+    protected void events() {
+        on(SSAT_READINESS_CHANGED, SsatReadinessChanged.class, this::readinessChanged);
+    }
+
+    void readinessChanged(IncomingEvent event, SsatReadinessChanged d) {
+        SsatReadiness r = readModels.ssat(d.engagementId()).orElse(null);
+        if (r != null && r.lastEventAt.isAfter(event.time())) {
+            return;
+        }
+        if (r == null) {
+            r = new SsatReadiness();
+            r.engagementId = d.engagementId();
+        }
+        r.servicesRecorded = d.servicesRecorded();
+        r.servicesTotal = d.servicesTotal();
+        r.allRecorded = d.allRecorded();
+        r.missingServices = new ArrayList<>(d.missingServices());
+        r.gaps = d.gaps();
+        r.lastEventAt = event.time();
+        readModels.save(r);
+        timeline.recordFromEvent(d.engagementId(), "ssat-service", "SSAT_READINESS_CHANGED",
+                "SSAT recorded for " + r.servicesRecorded + " of " + r.servicesTotal + " intended services"
+                        + (r.missingServices.isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices)), event);
+    }
+}

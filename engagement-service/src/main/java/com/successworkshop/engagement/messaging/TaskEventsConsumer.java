@@ -1,0 +1,63 @@
+package com.successworkshop.engagement.messaging;
+
+import com.successworkshop.engagement.domain.TaskProgress;
+import com.successworkshop.engagement.repository.ReadModelRepository;
+import com.successworkshop.kit.consumer.EventConsumer;
+import com.successworkshop.kit.consumer.IncomingEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The task progress read model for the overview, from task-events (a polled batch per transaction, the kit's
+ * EventBatches); an older event than the one applied changes nothing.
+ */
+@ApplicationScoped
+public class TaskEventsConsumer extends EventConsumer {
+
+    static final String TASK_PROGRESS_CHANGED = "workshop.task.TaskProgressChanged.v1";
+
+    /** This consumer's copy of the fields it reads (task-service's AsyncAPI is the contract). */
+    public record TaskProgressChanged(UUID engagementId, int mandatoryDone, int mandatoryTotal, int overdue) {
+        public TaskProgressChanged {
+            if (engagementId == null) {
+                throw new IncomingEvent.PoisonMessageException("data.engagementId is missing");
+            }
+        }
+    }
+
+    @Inject
+    ReadModelRepository readModels;
+
+    @Incoming("task-events")
+    @Blocking
+    public CompletionStage<Void> onTaskEvents(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
+    }
+
+    @Override
+    protected void events() {
+        on(TASK_PROGRESS_CHANGED, TaskProgressChanged.class, this::progressChanged);
+    }
+
+    void progressChanged(IncomingEvent event, TaskProgressChanged d) {
+        TaskProgress p = readModels.tasks(d.engagementId()).orElse(null);
+        if (p != null && p.lastEventAt.isAfter(event.time())) {
+            return;
+        }
+        if (p == null) {
+            p = new TaskProgress();
+            p.engagementId = d.engagementId();
+        }
+        p.mandatoryDone = d.mandatoryDone();
+        p.mandatoryTotal = d.mandatoryTotal();
+        p.overdue = d.overdue();
+        p.lastEventAt = event.time();
+        readModels.save(p);
+    }
+}
