@@ -203,6 +203,16 @@ public final class Stack implements AutoCloseable {
         awaitReady(i, Instant.now(), Duration.ofSeconds(120));
     }
 
+    /**
+     * Kills instance {@code index} (if running) and starts it again with {@code env} on top of its service's environment
+     * (e.g. reaching the broker through a proxy that a test can cut, while the other instances do not), until it is ready.
+     */
+    public void restart(Service s, int index, Map<String, String> env) throws Exception {
+        kill(s, index);
+        instanceEnv.put(new Instance(s, index), Map.copyOf(env));
+        restart(s, index);
+    }
+
     public String url(Service s) {
         return url(s, 0);
     }
@@ -230,6 +240,7 @@ public final class Stack implements AutoCloseable {
 
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private final Map<Service, Map<String, String>> serviceEnv = new LinkedHashMap<>();
+    private final Map<Instance, Map<String, String>> instanceEnv = new java.util.concurrent.ConcurrentHashMap<>();
     private Path publicKey;
 
     private void boot(Set<Service> services) throws Exception {
@@ -298,6 +309,7 @@ public final class Stack implements AutoCloseable {
         env.put("RESOURCE_DLQ_TOPIC", topic("resource-events." + s.module + ".dlq"));
         env.putAll(extraEnv);
         env.putAll(serviceEnv.getOrDefault(s, Map.of()));
+        env.putAll(instanceEnv.getOrDefault(i, Map.of()));
         processes.put(i, pb.start());
     }
 
