@@ -29,6 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The four packaged services as processes, on real PostgreSQL and the running Kafka broker, with databases, topics,
  * consumer groups and ports of their own so that a running dev stack and other test runs are not disturbed.
+ *
+ * <p>A service may run as several instances (replicas), as in the production overlay: the same database and consumer
+ * group, a port each. Instance 0 is the one the single-argument methods ({@link #url(Service)}, {@link #kill(Service)},
+ * ...) mean; the others are addressed by their index.
  */
 public final class Stack implements AutoCloseable {
 
@@ -55,8 +59,21 @@ public final class Stack implements AutoCloseable {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
     private final Path workDir = root.resolve("deploy/system-tests/target/stack-" + run);
-    private final Map<Service, Integer> ports = new LinkedHashMap<>();
-    private final Map<Service, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One process of a service: index 0 is the first (and usually only) instance. */
+    private record Instance(Service service, int index) {
+        String log() {
+            return service.module + (index == 0 ? "" : "-" + (index + 1)) + ".log";
+        }
+
+        String name() {
+            return service.module + (index == 0 ? "" : " #" + (index + 1));
+        }
+    }
+
+    private final Map<Instance, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Instance, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Service> databases = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<Service, Integer> replicas = new LinkedHashMap<>();
     private final Map<Service, Duration> startup = new LinkedHashMap<>();
     private KeyPair keys;
 
@@ -74,26 +91,75 @@ public final class Stack implements AutoCloseable {
      * through a proxy that a fault test can cut).
      */
     public static Stack start(Set<Service> services, Map<String, String> extraEnv, Map<Service, Map<String, String>> serviceEnv) throws Exception {
+        return start(services, extraEnv, serviceEnv, 1);
+    }
+
+    /**
+     * As {@link #start(Set, Map, Map)} with {@code replicas} instances of every service, all launched at once (as a
+     * rollout does): one database and one consumer group per service, a port per instance.
+     */
+    public static Stack start(Set<Service> services, Map<String, String> extraEnv, Map<Service, Map<String, String>> serviceEnv,
+            int replicas) throws Exception {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1: " + replicas);
+        }
         Stack s = new Stack();
         s.extraEnv.putAll(extraEnv);
         s.serviceEnv.putAll(serviceEnv);
+        for (Service service : services) {
+            s.replicas.put(service, replicas);
+        }
         s.boot(services);
         return s;
     }
 
+    /** How many instances of a service this stack started (running or not). */
+    public int replicas(Service s) {
+        return replicas.getOrDefault(s, 0);
+    }
+
     /** Kills one service with SIGKILL (no shutdown hooks, no graceful close) and waits until it is gone. */
     public void kill(Service s) throws Exception {
-        Process p = processes.remove(s);
+        kill(s, 0);
+    }
+
+    /** Kills instance {@code index} of a service with SIGKILL and waits until it is gone. */
+    public void kill(Service s, int index) throws Exception {
+        Instance i = new Instance(s, index);
+        Process p = processes.remove(i);
         if (p != null) {
             p.destroyForcibly();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(s.module + " did not die after SIGKILL");
+                throw new IllegalStateException(i.name() + " did not die after SIGKILL");
             }
         }
     }
 
     public long pid(Service s) {
-        return processes.get(s).pid();
+        return pid(s, 0);
+    }
+
+    public long pid(Service s, int index) {
+        return processes.get(new Instance(s, index)).pid();
+    }
+
+    /** Whether instance {@code index} of a service is running (started and neither killed nor stopped). */
+    public boolean running(Service s, int index) {
+        Process p = processes.get(new Instance(s, index));
+        return p != null && p.isAlive();
+    }
+
+    /** The base URLs of the running instances of every service, e.g. to check that each is ready. */
+    public Map<String, String> runningUrls() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<Service, Integer> e : replicas.entrySet()) {
+            for (int i = 0; i < e.getValue(); i++) {
+                if (running(e.getKey(), i)) {
+                    out.put(new Instance(e.getKey(), i).name(), url(e.getKey(), i));
+                }
+            }
+        }
+        return out;
     }
 
     /** Resident set size of a service's JVM, from /proc. */
@@ -116,7 +182,7 @@ public final class Stack implements AutoCloseable {
 
     /** Stops one service (SIGTERM, graceful shutdown) and waits for it. */
     public void stop(Service s) throws InterruptedException {
-        Process p = processes.remove(s);
+        Process p = processes.remove(new Instance(s, 0));
         if (p != null) {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -127,16 +193,45 @@ public final class Stack implements AutoCloseable {
 
     /** Starts (again) one service on its port and database, and waits until it is ready. */
     public void restart(Service s) throws Exception {
-        launch(s, false);
-        awaitReady(s, Instant.now());
+        restart(s, 0);
+    }
+
+    /** Starts (again) instance {@code index} of a service on its port and the service's database, and waits until it is ready. */
+    public void restart(Service s, int index) throws Exception {
+        Instance i = new Instance(s, index);
+        launch(i);
+        awaitReady(i, Instant.now(), Duration.ofSeconds(120));
+    }
+
+    /**
+     * Kills instance {@code index} (if running) and starts it again with {@code env} on top of its service's environment
+     * (e.g. reaching the broker through a proxy that a test can cut, while the other instances do not), until it is ready.
+     */
+    public void restart(Service s, int index, Map<String, String> env) throws Exception {
+        kill(s, index);
+        instanceEnv.put(new Instance(s, index), Map.copyOf(env));
+        restart(s, index);
     }
 
     public String url(Service s) {
-        return "http://127.0.0.1:" + ports.get(s);
+        return url(s, 0);
+    }
+
+    public String url(Service s, int index) {
+        Integer port = ports.get(new Instance(s, index));
+        if (port == null) {
+            throw new IllegalArgumentException(new Instance(s, index).name() + " is not part of this stack");
+        }
+        return "http://127.0.0.1:" + port;
     }
 
     public Map<Service, Duration> startupTimes() {
         return startup;
+    }
+
+    /** The consumer group of every instance of a service. */
+    public String consumerGroup(Service s) {
+        return s.module + "-sys-" + run;
     }
 
     public String topic(String name) {
@@ -145,6 +240,7 @@ public final class Stack implements AutoCloseable {
 
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private final Map<Service, Map<String, String>> serviceEnv = new LinkedHashMap<>();
+    private final Map<Instance, Map<String, String>> instanceEnv = new java.util.concurrent.ConcurrentHashMap<>();
     private Path publicKey;
 
     private void boot(Set<Service> services) throws Exception {
@@ -155,22 +251,29 @@ public final class Stack implements AutoCloseable {
         publicKey = workDir.resolve("publicKey.pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        Map<Service, Instant> launched = new LinkedHashMap<>();
+        Map<Instance, Instant> launched = new LinkedHashMap<>();
         for (Service s : services) {
-            launched.put(s, Instant.now());
-            launch(s, true);
+            admin("create database sys_" + run + "_" + s.db);
+            databases.add(s);
         }
         for (Service s : services) {
-            awaitReady(s, launched.get(s));
+            for (int index = 0; index < replicas(s); index++) {
+                Instance i = new Instance(s, index);
+                ports.put(i, freePort());
+                launched.put(i, Instant.now());
+                launch(i);
+            }
+        }
+        // Instances launched together share the machine's cores while they start: more of them may each take longer.
+        Duration limit = Duration.ofSeconds(Math.max(120, 30L * launched.size()));
+        for (Map.Entry<Instance, Instant> e : launched.entrySet()) {
+            awaitReady(e.getKey(), e.getValue(), limit);
         }
     }
 
-    private void launch(Service s, boolean fresh) throws Exception {
+    private void launch(Instance i) throws Exception {
+        Service s = i.service();
         String db = "sys_" + run + "_" + s.db;
-        if (fresh) {
-            admin("create database " + db);
-            ports.put(s, freePort());
-        }
         Path jar = root.resolve(s.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
@@ -185,16 +288,17 @@ public final class Stack implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(s.module + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(i.log()).toFile()));
         Map<String, String> env = pb.environment();
         env.put("MALLOC_ARENA_MAX", "2");
-        env.put("HTTP_PORT", String.valueOf(ports.get(s)));
+        env.put("HTTP_PORT", String.valueOf(ports.get(i)));
         env.put("DB_URL", "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + db);
         env.put("DB_USER", PG_USER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         env.put("JWT_ISSUER", ISSUER);
-        env.put("KAFKA_GROUP_ID", s.module + "-sys-" + run);
+        // Every instance of a service in one consumer group: the partitions are shared out between them.
+        env.put("KAFKA_GROUP_ID", consumerGroup(s));
         env.put("ENGAGEMENT_TOPIC", topic("engagement-events"));
         env.put("SSAT_TOPIC", topic("ssat-events"));
         env.put("TASK_TOPIC", topic("task-events"));
@@ -205,28 +309,31 @@ public final class Stack implements AutoCloseable {
         env.put("RESOURCE_DLQ_TOPIC", topic("resource-events." + s.module + ".dlq"));
         env.putAll(extraEnv);
         env.putAll(serviceEnv.getOrDefault(s, Map.of()));
-        processes.put(s, pb.start());
+        env.putAll(instanceEnv.getOrDefault(i, Map.of()));
+        processes.put(i, pb.start());
     }
 
-    private void awaitReady(Service s, Instant launchedAt) throws Exception {
+    private void awaitReady(Instance i, Instant launchedAt, Duration limit) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plus(limit);
         while (true) {
-            if (!processes.get(s).isAlive()) {
-                throw new IllegalStateException(s.module + " exited; see " + workDir.resolve(s.module + ".log"));
+            if (!processes.get(i).isAlive()) {
+                throw new IllegalStateException(i.name() + " exited; see " + workDir.resolve(i.log()));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(i.service(), i.index()) + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    startup.put(s, Duration.between(launchedAt, Instant.now()));
+                    if (i.index() == 0) {
+                        startup.put(i.service(), Duration.between(launchedAt, Instant.now()));
+                    }
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(s.module + " not ready after 120 s; see " + workDir.resolve(s.module + ".log"));
+                throw new IllegalStateException(i.name() + " not ready after " + limit.toSeconds() + " s; see " + workDir.resolve(i.log()));
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
@@ -264,7 +371,7 @@ public final class Stack implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        for (Service s : ports.keySet()) {
+        for (Service s : databases) {
             admin("drop database if exists sys_" + run + "_" + s.db + " with (force)");
         }
     }

@@ -5,12 +5,6 @@ import com.successworkshop.harness.Stack;
 import com.successworkshop.harness.Stack.Service;
 import com.successworkshop.harness.fault.KafkaBroker;
 import com.successworkshop.harness.fault.TcpProxy;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,24 +12,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
@@ -63,19 +46,12 @@ class KafkaFaultIT {
     private static final String PARTNER = "partner-fault-test";
     /** Which service reaches the broker through the cuttable proxy: the producer under load. */
     private static final Service PROXIED = Service.ENGAGEMENT;
-    /** Producer → the services that consume its topic. */
-    private static final Map<Service, List<Service>> CONSUMERS = Map.of(
-            Service.ENGAGEMENT, List.of(Service.SSAT, Service.TASK, Service.CATALOG),
-            Service.SSAT, List.of(Service.ENGAGEMENT),
-            Service.TASK, List.of(Service.ENGAGEMENT),
-            Service.CATALOG, List.of(Service.CATALOG));
-
     private static TcpProxy proxy;
     private static KafkaBroker broker;
     private static Stack stack;
     private static Http http;
+    private static Delivery delivery;
     private static final AtomicInteger customer = new AtomicInteger();
-    private static final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -85,6 +61,7 @@ class KafkaFaultIT {
         stack = Stack.start(EnumSet.allOf(Service.class), Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap()),
                 Map.of(PROXIED, Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + proxy.port())));
         http = new Http(stack.token(PARTNER, "fasttrack-manager"));
+        delivery = new Delivery(stack, broker.bootstrap(), "[fault]");
         System.out.printf("[fault] private broker %s (%s through proxy :%d); %d writes/s; outage %d s%s%n", broker.bootstrap(),
                 PROXIED, proxy.port(), RATE, OUTAGE_SECONDS, LONG ? " (long profile)" : " (CI profile; -Dfault.long=true for 20 s)");
     }
@@ -220,13 +197,7 @@ class KafkaFaultIT {
     private static void finish(Load load, String fault, Set<String> allowedFailures, long engagementsBefore) throws Exception {
         load.close();
         await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(50)).until(() -> load.inFlight() == 0);
-        Instant settleStart = Instant.now();
-        try {
-            await().atMost(SETTLE_LIMIT).pollInterval(Duration.ofMillis(250)).until(KafkaFaultIT::settled);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("not settled " + SETTLE_LIMIT.toSeconds() + " s after the load stopped: " + unsettled, e);
-        }
-        long settleMs = Duration.between(settleStart, Instant.now()).toMillis();
+        long settleMs = delivery.settle(SETTLE_LIMIT).toMillis();
 
         long engagements = count(Service.ENGAGEMENT, "select count(*) from engagement");
         System.out.printf("[fault] == %s: %d writes sent, %d created (%s), %d engagements stored; all delivered %d ms after the load stopped%n",
@@ -236,141 +207,18 @@ class KafkaFaultIT {
         if (engagementsBefore >= 0) {
             assertEquals(load.created(), engagements - engagementsBefore, "every 201 stored, and nothing else");
         }
-
-        for (Map.Entry<Service, List<Service>> e : CONSUMERS.entrySet()) {
-            Set<UUID> written = ids(e.getKey(), "select id from outbox_event");
-            assertEquals(0, count(e.getKey(), "select count(*) from outbox_event where sent_at is null"), e.getKey() + " outbox drained");
-            for (Service consumer : e.getValue()) {
-                Set<UUID> inbox = ids(consumer, "select event_id from inbox_event");
-                Set<UUID> lost = new HashSet<>(written);
-                lost.removeAll(inbox);
-                System.out.printf("[fault]    %-10s → %-10s written %6d  delivered %6d  lost %d%n", e.getKey(), consumer, written.size(),
-                        written.size() - lost.size(), lost.size());
-                assertEquals(Set.of(), lost, e.getKey() + " events lost on the way to " + consumer);
-            }
-        }
-        Map<String, Integer> wire = wireCopies(stack.topic("engagement-events"));
-        long resent = wire.values().stream().filter(n -> n > 1).count();
-        System.out.printf("[fault]    engagement-events on the wire: %d records, %d distinct ids, %d sent more than once (absorbed by the inboxes)%n",
-                wire.values().stream().mapToInt(Integer::intValue).sum(), wire.size(), resent);
-
-        long matrices = count(Service.SSAT, "select count(*) from ssat_matrix");
-        long ssatRows = count(Service.SSAT, "select count(*) from ssat_service");
-        long task2536 = count(Service.TASK, "select count(*) from task_instance where ftop_task_id = 2536");
-        long task2536Doubled = count(Service.TASK,
-                "select count(*) from (select engagement_id from task_instance where ftop_task_id = 2536 group by engagement_id having count(*) > 1) d");
-        long catalogReads = count(Service.CATALOG, "select count(*) from engagement_read");
-        System.out.printf("[fault]    effects per %d engagements: SSAT matrices %d (service rows %d), task 2536 %d (doubled %d), catalog read models %d%n",
-                engagements, matrices, ssatRows, task2536, task2536Doubled, catalogReads);
-        assertEquals(engagements, matrices, "one SSAT matrix per engagement");
-        assertEquals(2 * engagements, ssatRows, "two SSAT services (OD, SPO) per engagement");
-        assertEquals(engagements, task2536, "one task 2536 per engagement");
-        assertEquals(0, task2536Doubled);
-        assertEquals(engagements, catalogReads, "one catalog read model per engagement");
-        // Eligibility reached every consumer whatever the order the events arrived in (an outage may reorder a key's events).
-        Set<UUID> eligible = ids(Service.ENGAGEMENT, "select engagement_id from eligibility_decision where eligible");
-        Set<UUID> catalogEligible = ids(Service.CATALOG, "select engagement_id from engagement_read where eligible");
-        Set<UUID> smeTasks = ids(Service.TASK, "select distinct engagement_id from task_instance where kind = 'ADOPTION_SME' and retired_at is null");
-        long withoutNextStep = count(Service.TASK, "select count(*) from engagement_ref r where not exists (select 1 from task_instance t "
-                + "where t.engagement_id = r.engagement_id and t.kind in ('ADOPTION_SME', 'CHECK_IN') and t.retired_at is null)");
-        long catalogUnnamed = count(Service.CATALOG, "select count(*) from engagement_read where customer_name is null or eligible is null");
-        System.out.printf("[fault]    eligible %d: catalog %d, adoption-SME tasks %d; engagements without a next-step task %d; catalog read models missing an event %d%n",
-                eligible.size(), catalogEligible.size(), smeTasks.size(), withoutNextStep, catalogUnnamed);
-        assertEquals(eligible, catalogEligible, "catalog knows exactly the eligible engagements");
-        assertEquals(eligible, smeTasks, "one adoption-SME task for exactly the eligible engagements");
-        assertEquals(0, withoutNextStep);
-        assertEquals(0, catalogUnnamed);
-        for (Service s : Service.values()) {
-            assertReady(s);
-        }
-    }
-
-    /** Every outbox drained, every outbox id in every consumer's inbox, every service ready. */
-    private static volatile String unsettled = "";
-
-    private static boolean settled() throws Exception {
-        for (Map.Entry<Service, List<Service>> e : CONSUMERS.entrySet()) {
-            long pending = pending(e.getKey());
-            if (pending > 0) {
-                unsettled = e.getKey() + " outbox still holds " + pending;
-                return false;
-            }
-            Set<UUID> written = ids(e.getKey(), "select id from outbox_event");
-            for (Service consumer : e.getValue()) {
-                Set<UUID> missing = new HashSet<>(written);
-                missing.removeAll(ids(consumer, "select event_id from inbox_event"));
-                if (!missing.isEmpty()) {
-                    unsettled = missing.size() + " of " + e.getKey() + "'s events not yet in " + consumer + "'s inbox";
-                    return false;
-                }
-            }
-        }
-        for (Service s : Service.values()) {
-            int status = readiness(s);
-            if (status != 200) {
-                unsettled = s + " readiness " + status;
-                return false;
-            }
-        }
-        return true;
+        delivery.verify();
     }
 
     private static void assertReady(Service s) throws Exception {
-        assertEquals(200, readiness(s), s + " ready");
-    }
-
-    private static int readiness(Service s) {
-        try {
-            return probe.send(HttpRequest.newBuilder(URI.create(stack.url(s) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+        assertEquals(200, delivery.readiness(stack.url(s)), s + " ready");
     }
 
     private static long pending(Service s) throws Exception {
-        return count(s, "select count(*) from outbox_event where sent_at is null");
+        return delivery.pending(s);
     }
 
     private static long count(Service s, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(s), "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Set<UUID> ids(Service s, String sql) throws Exception {
-        Set<UUID> out = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(s), "postgres", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getObject(1, UUID.class));
-            }
-        }
-        return out;
-    }
-
-    /** How many records carry each ce_id on a topic, read from the beginning to the current end (bounded). */
-    private static Map<String, Integer> wireCopies(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, Integer> copies = new HashMap<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-                    Header id = r.headers().lastHeader("ce_id");
-                    copies.merge(id == null ? "(none)" : new String(id.value(), StandardCharsets.UTF_8), 1, Integer::sum);
-                }
-            }
-        }
-        return copies;
+        return delivery.count(s, sql);
     }
 }

@@ -38,7 +38,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends committed outbox rows to Kafka as CloudEvents (binary mode) and marks them sent.
  * Woken right after each commit; polls as a fallback so that events written while Kafka was down leave once it is back.
- * Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas can run it side by side.
+ * Several replicas can run it side by side: one of them at a time sends (a PostgreSQL advisory lock held for the batch's
+ * transaction), so the rows leave in the order they were written, and a subject's events reach its partition in that
+ * order. Without it, claiming with SKIP LOCKED alone, a replica whose send was held up (its link to the broker cut, a
+ * pause) kept an earlier row locked while another replica sent a later row of the same engagement: the consumers then
+ * applied the older change last.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -49,6 +53,12 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+    /** The advisory lock of the relay: one per database, so one per service whatever the number of its replicas. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+    /** What {@link #relayBatch()} returns when another replica's relay holds the lock. */
+    static final int BUSY = -1;
+    /** How soon to try again when another replica was sending (so that a row this replica committed does not wait a whole poll). */
+    private static final Duration BUSY_RETRY = Duration.ofMillis(100);
 
     @Inject
     EntityManager em;
@@ -138,7 +148,7 @@ public class OutboxRelay {
                 do {
                     sent = relayBatch();
                 } while (running && sent == batchSize);
-                backoff = pollInterval;
+                backoff = sent == BUSY && BUSY_RETRY.compareTo(pollInterval) < 0 ? BUSY_RETRY : pollInterval;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -150,9 +160,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch in one transaction; returns how many were sent. */
+    /** Sends one batch in one transaction; returns how many were sent, or {@link #BUSY} when another replica is sending. */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)").setParameter("lock", RELAY_LOCK).getSingleResult()) {
+                return BUSY;
+            }
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = em.createNativeQuery(
                             "select * from outbox_event where sent_at is null order by seq limit :n for update skip locked", OutboxEvent.class)
