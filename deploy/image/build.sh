@@ -46,6 +46,9 @@ JAVA_OPTS_DEFAULT="-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=10 -XX:+UseS
 APP_UID=185
 
 log() { printf '[image] %s\n' "$*" >&2; }
+TEMP_DIRS=()
+trap 'rm -rf "${TEMP_DIRS[@]}"' EXIT
+tempdir() { local d; d=$(mktemp -d "${TMPDIR:-/tmp}/image-$1.XXXXXX"); TEMP_DIRS+=("$d"); echo "$d"; }
 die() { printf '[image] ERROR: %s\n' "$*" >&2; exit 1; }
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 
@@ -136,7 +139,7 @@ base_image() { # base_image -> BASE: the cached base directory (layout/ with tag
   BASE=$dir
   if [[ -f "$dir/.complete" && "${IMAGE_BASE_REFRESH:-0}" != 1 ]]; then log "base image from the cache: $dir"; return; fi
   need_tools mmdebstrap umoci dpkg-deb
-  local t0=$SECONDS w; w=$(mktemp -d "${TMPDIR:-/tmp}/image-base.XXXXXX")
+  local t0=$SECONDS w; w=$(tempdir base); TEMP_DIRS+=("$w")
   base_rootfs "$w" "$jdk"
   # Files' times: the JDK's release date, so that the base does not change with every commit.
   local epoch; epoch=$(date -u -d "$(sed -n 's/^JAVA_VERSION_DATE="\(.*\)"/\1/p' "$jdk/release")" +%s)
@@ -177,7 +180,7 @@ maven() {
 
 # jdeps over a service's jars: a module the runtime lacks fails the build here rather than at run time.
 check_modules() { # check_modules QUARKUS_APP
-  local q=$1 t; t=$(mktemp -d)
+  local q=$1 t; t=$(tempdir jdeps); TEMP_DIRS+=("$t")
   cp "$q"/lib/main/*.jar "$q"/lib/boot/*.jar "$q"/quarkus-run.jar "$q"/app/*.jar "$q"/quarkus/*.jar "$t/"
   # Jars that are modules would make jdeps want their module dependencies; as plain jars it reads classes only.
   (cd "$t" && for j in *.jar; do zip -q -d "$j" module-info.class 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true; done)
@@ -192,7 +195,7 @@ build_service() { # build_service NAME BASE_DIR TAG EPOCH
   local svc=$1 base=$2 tag=$3 epoch=$4 q="$ROOT_DIR/$1/target/quarkus-app" t0=$SECONDS
   [[ -f "$q/quarkus-run.jar" ]] || die "$q/quarkus-run.jar missing: build with ./mvnw -DskipTests package -pl $svc"
   check_modules "$q"
-  local w; w=$(mktemp -d "${TMPDIR:-/tmp}/image-$svc.XXXXXX")
+  local w; w=$(tempdir "$svc"); TEMP_DIRS+=("$w")
   cp -a "$base/layout" "$w/layout"
   local created; created=$(iso "$epoch")
   local revision; revision=$(git -C "$ROOT_DIR" rev-parse HEAD 2>/dev/null || echo unknown)
