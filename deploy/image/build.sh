@@ -301,6 +301,16 @@ main() {
     for s in "${services[@]}"; do rm -f "$OUT/$s.cdx.json"; done
   fi
   base_image >&2
+  # The base alone, for Dockerfile.jvm (--build-arg BASE_IMAGE=oci-archive:deploy/image/target/base.oci.tar).
+  if [[ ! -f "$OUT/base.oci.tar" || "$OUT/base.oci.tar" -ot "$BASE/.complete" ]]; then
+    local b; b=$(tempdir base-archive); TEMP_DIRS+=("$b")
+    cp -a "$BASE/layout/." "$b/"
+    jq --arg full "localhost/$GROUP/java25-base:${BASE##*/base-}" -S \
+      '.manifests[0].annotations = {"org.opencontainers.image.ref.name": $full, "io.containerd.image.name": $full}' \
+      "$BASE/layout/index.json" > "$b/index.json"
+    tar -C "$b" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --format=gnu -cf "$OUT/base.oci.tar" oci-layout index.json blobs
+    cp "$BASE/packages.txt" "$OUT/base.packages.txt"
+  fi
   for s in "${services[@]}"; do build_service "$s" "$BASE" "$tag" "$epoch" >&2; done
   if [[ -n "$REGISTRY" ]]; then for s in "${services[@]}"; do push "$s" "$tag"; done; fi
   log "done in $((SECONDS - t0)) s: $(for s in "${services[@]}"; do printf '%s ' "$OUT/$s.oci.tar"; done)"

@@ -113,6 +113,9 @@ for svc in "${services[@]}"; do
     [[ -n $(jq -r ".config.Labels[\"org.opencontainers.image.$label\"] // empty" <<<"$config") ]] || fail "label org.opencontainers.image.$label missing"
   done
   [[ $(jq -r '.config.Labels["org.opencontainers.image.revision"]' <<<"$config") == "$REVISION" ]] || fail "revision label is not HEAD"
+  # Dockerfile.jvm kept in step: the same Java options.
+  opts=$(jq -r '.config.Env[] | select(startswith("JDK_JAVA_OPTIONS=")) | sub("^JDK_JAVA_OPTIONS="; "")' <<<"$config")
+  grep -qF "ENV JDK_JAVA_OPTIONS=\"$opts\"" "$ROOT_DIR/$svc/src/main/docker/Dockerfile.jvm" || fail "$svc/src/main/docker/Dockerfile.jvm has other JDK_JAVA_OPTIONS than the image ($opts)"
   # No shell anywhere in the image: the entrypoint does not need one.
   mkdir -p "$WORK/layout-$svc" && tar -xf "$archive" -C "$WORK/layout-$svc"
   shells=$(for l in $(jq -r '.layers[].digest' "$WORK/layout-$svc/blobs/sha256/${digest#sha256:}"); do
