@@ -279,13 +279,15 @@ main() {
   local s; for s in "${services[@]}"; do [[ -n "${PORT[$s]:-}" ]] || die "unknown service $s (one of ${ALL_SERVICES[*]})"; done
   need_tools umoci jq zip
   local t0=$SECONDS
+  # Reproducible: every time in the image is the commit's time, unless SOURCE_DATE_EPOCH says otherwise.
+  local epoch="${SOURCE_DATE_EPOCH:-$(git -C "$ROOT_DIR" log -1 --format=%ct 2>/dev/null || echo 0)}"
   local missing=0; for s in "${services[@]}"; do [[ -f "$ROOT_DIR/$s/target/quarkus-app/quarkus-run.jar" ]] || missing=1; done
   if [[ $missing -eq 1 || "${IMAGE_PACKAGE:-0}" == 1 ]]; then
     log "building ${services[*]} (mvn -DskipTests package)"
-    maven -DskipTests package -pl "$(IFS=,; echo "${services[*]}")" || die "the Maven build failed"
+    # Jar entries dated at the commit too (Maven's reproducible-build property), so the app layers are identical.
+    maven -DskipTests package -Dproject.build.outputTimestamp="$(iso "$epoch")" -pl "$(IFS=,; echo "${services[*]}")" \
+      || die "the Maven build failed"
   fi
-  # Reproducible: every time in the image is the commit's time, unless SOURCE_DATE_EPOCH says otherwise.
-  local epoch="${SOURCE_DATE_EPOCH:-$(git -C "$ROOT_DIR" log -1 --format=%ct 2>/dev/null || echo 0)}"
   local tag="${IMAGE_TAG:-}"
   if [[ -z "$tag" ]]; then
     tag="$(project_version)-$(git -C "$ROOT_DIR" rev-parse --short=7 HEAD 2>/dev/null || echo nogit)"
