@@ -57,7 +57,7 @@ need_tools() { # need_tools COMMAND... ; installs the Debian packages that carry
   for c in "$@"; do command -v "$c" >/dev/null || missing+=("$c"); done
   [[ ${#missing[@]} -eq 0 ]] && return 0
   local -A pkg=([mmdebstrap]=mmdebstrap [umoci]=umoci [skopeo]=skopeo [jq]=jq [zip]=zip [podman]=podman
-                [runc]=runc [docker-registry]=docker-registry [dpkg-deb]=dpkg [curl]=curl [openssl]=openssl)
+                [runc]=runc [docker-registry]=docker-registry [strip-nondeterminism]=strip-nondeterminism [dpkg-deb]=dpkg [curl]=curl [openssl]=openssl)
   local pkgs=(); for c in "${missing[@]}"; do pkgs+=("${pkg[$c]:-$c}"); done
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     log "installing ${pkgs[*]} (Debian)"
@@ -203,17 +203,20 @@ build_service() { # build_service NAME BASE_DIR TAG EPOCH
   local name="$GROUP/$svc:$tag" full="${REGISTRY:-localhost}/$GROUP/$svc:$tag"
   local into=(--transform 's,^,deployments/,')
 
+  # The jars this build made carry the build's time in every entry: dated at the commit instead, in a copy.
+  mkdir -p "$w/q"; cp -a "$q/quarkus-run.jar" "$q/quarkus" "$q/app" "$w/q/"
+  strip-nondeterminism --type jar --timestamp "$epoch" "$w/q/quarkus-run.jar" "$w/q"/quarkus/*.jar "$w/q"/app/*.jar
   # Quarkus' order, least to most often changed: dependencies, the runner and generated code, the app's own classes.
   tar_layer "$w/1-lib.tar" "$epoch" "$q" "${into[@]}" lib
-  tar_layer "$w/2-runner.tar" "$epoch" "$q" "${into[@]}" quarkus-run.jar quarkus
+  tar_layer "$w/2-runner.tar" "$epoch" "$w/q" "${into[@]}" quarkus-run.jar quarkus
   local app=(app)
   if [[ -f "$OUT/$svc.cdx.json" ]]; then
     mkdir -p "$w/sbom/sbom"; cp "$OUT/$svc.cdx.json" "$w/sbom/sbom/$svc.cdx.json"; cp "$base/packages.txt" "$w/sbom/sbom/packages.txt"
-    tar_layer "$w/3-app.tar" "$epoch" "$q" "${into[@]}" app
+    tar_layer "$w/3-app.tar" "$epoch" "$w/q" "${into[@]}" app
     tar -C "$w/sbom" --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner --format=gnu \
       --transform 's,^,deployments/,' -rf "$w/3-app.tar" sbom
   else
-    tar_layer "$w/3-app.tar" "$epoch" "$q" "${into[@]}" app
+    tar_layer "$w/3-app.tar" "$epoch" "$w/q" "${into[@]}" app
   fi
   local L="$w/layout:base" step
   for step in 1-lib 2-runner 3-app; do
@@ -277,16 +280,16 @@ push() { # push NAME TAG
 main() {
   local services=("$@"); [[ ${#services[@]} -gt 0 ]] || services=("${ALL_SERVICES[@]}")
   local s; for s in "${services[@]}"; do [[ -n "${PORT[$s]:-}" ]] || die "unknown service $s (one of ${ALL_SERVICES[*]})"; done
-  need_tools umoci jq zip
+  need_tools umoci jq zip strip-nondeterminism
   local t0=$SECONDS
   # Reproducible: every time in the image is the commit's time, unless SOURCE_DATE_EPOCH says otherwise.
   local epoch="${SOURCE_DATE_EPOCH:-$(git -C "$ROOT_DIR" log -1 --format=%ct 2>/dev/null || echo 0)}"
   local missing=0; for s in "${services[@]}"; do [[ -f "$ROOT_DIR/$s/target/quarkus-app/quarkus-run.jar" ]] || missing=1; done
   if [[ $missing -eq 1 || "${IMAGE_PACKAGE:-0}" == 1 ]]; then
     log "building ${services[*]} (mvn -DskipTests package)"
-    # Jar entries dated at the commit too (Maven's reproducible-build property), so the app layers are identical.
-    maven -DskipTests package -Dproject.build.outputTimestamp="$(iso "$epoch")" -pl "$(IFS=,; echo "${services[*]}")" \
-      || die "the Maven build failed"
+    local tm=$SECONDS
+    maven -DskipTests package -pl "$(IFS=,; echo "${services[*]}")" || die "the Maven build failed"
+    log "Maven package: $((SECONDS - tm)) s"
   fi
   local tag="${IMAGE_TAG:-}"
   if [[ -z "$tag" ]]; then
@@ -296,9 +299,11 @@ main() {
   mkdir -p "$OUT"
   if [[ "${IMAGE_SBOM:-1}" != 0 ]]; then
     log "CycloneDX SBOM of ${services[*]} ($CYCLONEDX)"
+    local ts=$SECONDS
     maven "$CYCLONEDX:makeBom" -pl "$(IFS=,; echo "${services[*]}")" -DoutputFormat=json -DoutputName=bom \
       -Dcyclonedx.skipAttach=true -Dproject.build.outputTimestamp="$(iso "$epoch")" || die "the CycloneDX SBOM failed"
     for s in "${services[@]}"; do cp "$ROOT_DIR/$s/target/bom.json" "$OUT/$s.cdx.json"; done
+    log "SBOM: $((SECONDS - ts)) s"
   else
     for s in "${services[@]}"; do rm -f "$OUT/$s.cdx.json"; done
   fi
