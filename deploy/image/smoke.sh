@@ -8,7 +8,7 @@
 # docker-registry from Debian when missing. Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092; a broker is
 # started there from deploy/kafka when none answers), PGHOST/PGPORT/PGUSER (127.0.0.1:5432, postgres),
 # SMOKE_MEMORY (512m: the pods' memory limit), SMOKE_READY_TIMEOUT (120 s), SMOKE_KEEP=1 keeps the work directory,
-# SMOKE_BUILD=0 tests the archives already in deploy/image/target, SMOKE_LOAD=N sends N more GETs and reports the peak RSS, SMOKE_JAVA_OPTIONS replaces the image's JDK_JAVA_OPTIONS.
+# SMOKE_CPUS=1 limits CPU as the pods' limit does, SMOKE_BUILD=0 tests the archives already in deploy/image/target, SMOKE_LOAD=N sends N more GETs and reports the peak RSS, SMOKE_JAVA_OPTIONS replaces the image's JDK_JAVA_OPTIONS.
 # The images are built by build.sh into deploy/image/target (IMAGE_* variables apply).
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}"
 KAFKA_PORT="${BOOTSTRAP##*:}"
@@ -138,7 +138,7 @@ for svc in "${services[@]}"; do
   # As a pod runs it: read-only root (podman mounts a tmpfs on /tmp), no capabilities, memory limit of the pod.
   T_RUN=$(now)
   "${P[@]}" run -d --name "smoke-$svc" --runtime runc --network=host \
-    --ulimit nofile=10000:10000 --ulimit nproc=4096:4096 --memory "$MEMORY" \
+    --ulimit nofile=10000:10000 --ulimit nproc=4096:4096 --memory "$MEMORY" ${SMOKE_CPUS:+--cpus "$SMOKE_CPUS"} \
     --read-only --cap-drop=ALL --security-opt no-new-privileges \
     -v "$WORK/jwt/publicKey.pem:/etc/workshop/jwt/publicKey.pem:ro" \
     -e HTTP_PORT="$port" -e DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" -e DB_USER="$PGUSER" \
