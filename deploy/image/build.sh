@@ -16,6 +16,7 @@
 #   IMAGE_BASE_REFRESH=1  rebuild the base (new Debian updates) even when a cached one matches
 #   IMAGE_SBOM=0          skip the CycloneDX SBOM (saves a Maven run)
 #   IMAGE_PACKAGE=1       run 'mvn package' first even when target/quarkus-app exists (it runs when missing)
+#   IMAGE_AOT=include     add target/quarkus-app/*.aot or app-cds.jsa as a fourth layer (see build_service)
 #   DEBIAN_SUITE          suite of the base's libraries (trixie); DEBIAN_MIRROR: a mirror URL for mmdebstrap
 set -euo pipefail
 
@@ -222,10 +223,17 @@ build_service() { # build_service NAME BASE_DIR TAG EPOCH
   for step in 1-lib 2-runner 3-app; do
     umoci raw add-layer --image "$L" --history.created="$created" --history.created_by="deploy/image/build.sh: $step" "$w/$step.tar"
   done
-  # The JDK's AOT cache (quarkus.package.jar.aot.enabled) or AppCDS archive, when the build made one.
+  # The JDK's AOT cache (quarkus.package.jar.aot.enabled) or AppCDS archive, when the build made one. Measured:
+  # the JVM in the image rejects a cache trained on the build machine's JDK ("/opt/java/lib/modules ... size has
+  # changed": the jlink'ed runtime is not the full JDK) and starts without it, so it is left out unless
+  # IMAGE_AOT=include (e.g. for a cache trained in this image: -XX:AOTCacheOutput in JDK_JAVA_OPTIONS).
   local entry=(--config.entrypoint=/opt/java/bin/java) f
   for f in "$q"/*.aot "$q"/app-cds.jsa; do
     [[ -f "$f" ]] || continue
+    if [[ "${IMAGE_AOT:-skip}" != include ]]; then
+      log "$svc: leaving out $(basename "$f") (trained outside the image's runtime, the JVM would reject it; IMAGE_AOT=include adds it)"
+      break
+    fi
     tar_layer "$w/4-aot.tar" "$epoch" "$q" "${into[@]}" "$(basename "$f")"
     umoci raw add-layer --image "$L" --history.created="$created" --history.created_by="deploy/image/build.sh: 4-aot" "$w/4-aot.tar"
     case $f in
