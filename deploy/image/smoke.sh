@@ -153,7 +153,7 @@ for svc in "${services[@]}"; do
   done
   READY_S=$(since "$T_RUN")
   if [[ $ready -ne 1 ]]; then "${P[@]}" logs --tail 40 "smoke-$svc" >&2; fail "not ready after ${READY_S}s"; fi
-  started=$("${P[@]}" logs "smoke-$svc" 2>&1 | sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' | head -1)
+  started=$("${P[@]}" logs "smoke-$svc" 2>&1 | sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' | head -1 || true)
   pid=$("${P[@]}" inspect -f '{{.State.Pid}}' "smoke-$svc")
   # CPU time the JVM used until ready (utime + stime): steadier than wall time on a busy machine.
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
@@ -181,12 +181,13 @@ for svc in "${services[@]}"; do
   STOP_S=$(since "$T_STOP")
   exit_code=$("${P[@]}" inspect -f '{{.State.ExitCode}}' "smoke-$svc")
   [[ "$exit_code" == 143 || "$exit_code" == 0 ]] || { "${P[@]}" logs --tail 30 "smoke-$svc" >&2; fail "exit code $exit_code after SIGTERM"; }
-  "${P[@]}" logs "smoke-$svc" 2>&1 | grep -q "$svc stopped in" || fail "no 'stopped in' line after SIGTERM"
-  "${P[@]}" logs "smoke-$svc" 2>&1 | head -n "$before_stop" | grep -E ' (ERROR|FATAL) ' >&2 && fail "errors in the log before SIGTERM"
-  late=$("${P[@]}" logs "smoke-$svc" 2>&1 | tail -n "+$((before_stop + 1))" | grep -cE ' (ERROR|FATAL) ' || true)
-  if [[ "$late" -gt 0 ]]; then
-    "${P[@]}" logs "smoke-$svc" 2>&1 | tail -n "+$((before_stop + 1))" | grep -E ' (ERROR|FATAL) ' | head -3 >&2
-    echo "SMOKE WARN $svc: $late error line(s) logged by the application while it shut down (above); exit code and 'stopped in' are as expected"
+  "${P[@]}" logs "smoke-$svc" > "$WORK/$svc.log" 2>&1
+  grep -q "$svc stopped in" "$WORK/$svc.log" || fail "no 'stopped in' line after SIGTERM"
+  if head -n "$before_stop" "$WORK/$svc.log" | grep -E ' (ERROR|FATAL) ' >&2; then fail "errors in the log before SIGTERM"; fi
+  tail -n "+$((before_stop + 1))" "$WORK/$svc.log" | grep -E ' (ERROR|FATAL) ' > "$WORK/$svc.late" || true
+  if [[ -s "$WORK/$svc.late" ]]; then
+    head -3 "$WORK/$svc.late" >&2
+    echo "SMOKE WARN $svc: $(wc -l < "$WORK/$svc.late") error line(s) logged by the application while it shut down (above); exit code and 'stopped in' are as expected"
   fi
   "${P[@]}" rm "smoke-$svc" >/dev/null
   "${P[@]}" rmi -f "$ref" >/dev/null 2>&1 || true
