@@ -39,7 +39,7 @@ DEBIAN_PACKAGES=(base-files libc6 libgcc-s1 libstdc++6 zlib1g ca-certificates tz
 # jdk.crypto.ec (TLS to Kafka/PostgreSQL), jdk.charsets, jdk.net and jdk.zipfs, jdk.naming.dns, and jdk.jcmd
 # for thread dumps and JFR in a running pod. Not jdk.localedata: the services format nothing per locale.
 JRE_MODULES="java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.crypto.ec,jdk.charsets,jdk.net,jdk.zipfs,jdk.naming.dns,jdk.jcmd,jdk.management.jfr"
-# jdeps lists these, yet nothing loads them at run time: vertx-codegen's annotation processor (javac, 27 MB).
+# jdeps lists these, yet nothing loads them at run time: javac, for vertx-codegen's annotation processor.
 JRE_MODULES_UNUSED="jdk.compiler"
 # Chosen by measurement (deploy/k8s/README.md, "Images"): heap as a share of the container's memory limit,
 # serial GC below 2 CPUs as the JVM would pick anyway, small thread stacks and code cache. Override per pod.
