@@ -45,6 +45,8 @@ JRE_MODULES_UNUSED="jdk.compiler"
 # serial GC below 2 CPUs as the JVM would pick anyway, small thread stacks and code cache. Override per pod.
 JAVA_OPTS_DEFAULT="-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=10 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError"
 APP_UID=185
+# The project's own jars in lib/main (group com.successworkshop): they change with the code, so they go with app/.
+OWN_JARS="com.successworkshop.*.jar"
 
 log() { printf '[image] %s\n' "$*" >&2; }
 TEMP_DIRS=()
@@ -204,21 +206,26 @@ build_service() { # build_service NAME BASE_DIR TAG EPOCH
   local name="$GROUP/$svc:$tag" full="${REGISTRY:-localhost}/$GROUP/$svc:$tag"
   local into=(--transform 's,^,deployments/,')
 
-  # The jars this build made carry the build's time in every entry: dated at the commit instead, in a copy.
-  mkdir -p "$w/q"; cp -a "$q/quarkus-run.jar" "$q/quarkus" "$q/app" "$w/q/"
-  strip-nondeterminism --type jar --timestamp "$epoch" "$w/q/quarkus-run.jar" "$w/q"/quarkus/*.jar "$w/q"/app/*.jar
-  # Quarkus' order, least to most often changed: dependencies, the runner and generated code, the app's own classes.
-  tar_layer "$w/1-lib.tar" "$epoch" "$q" "${into[@]}" lib
+  # The jars this build made (the runner, Quarkus' generated code, the app, and the project's own libraries such
+  # as the shared kit in lib/main) carry the build's time in every entry: dated at the commit instead, in a copy.
+  mkdir -p "$w/q/lib/main"; cp -a "$q/quarkus-run.jar" "$q/quarkus" "$q/app" "$w/q/"
+  local own; own=$(cd "$q/lib/main" && ls $OWN_JARS 2>/dev/null || true)
+  [[ -z "$own" ]] || (cd "$q/lib/main" && cp -a $own "$w/q/lib/main/")
+  chmod 755 "$w/q/lib" "$w/q/lib/main"
+  strip-nondeterminism --type jar --timestamp "$epoch" "$w/q/quarkus-run.jar" "$w/q"/quarkus/*.jar "$w/q"/app/*.jar ${own:+"$w/q"/lib/main/*.jar}
+  # Quarkus' order, least to most often changed: third-party dependencies, the runner and generated code, then the
+  # project's own classes (app/ and its own jars from lib/main, at their place in lib/main) with the SBOM.
+  # Third-party jars are dated at the JDK's release date like the base, not at the commit: the layer then stays the
+  # same blob from commit to commit (and across the four services) until a dependency changes.
+  local lib_epoch; lib_epoch=$(date -u -d "$(sed -n 's/^JAVA_VERSION_DATE="\(.*\)"/\1/p' "$(find_jdk)/release")" +%s)
+  tar_layer "$w/1-lib.tar" "$lib_epoch" "$q" "${into[@]}" --exclude="lib/main/$OWN_JARS" lib
   tar_layer "$w/2-runner.tar" "$epoch" "$w/q" "${into[@]}" quarkus-run.jar quarkus
-  local app=(app)
+  local app=(app); [[ -z "$own" ]] || app+=(lib)
   if [[ -f "$OUT/$svc.cdx.json" ]]; then
-    mkdir -p "$w/sbom/sbom"; cp "$OUT/$svc.cdx.json" "$w/sbom/sbom/$svc.cdx.json"; cp "$base/packages.txt" "$w/sbom/sbom/packages.txt"
-    tar_layer "$w/3-app.tar" "$epoch" "$w/q" "${into[@]}" app
-    tar -C "$w/sbom" --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner --format=gnu \
-      --transform 's,^,deployments/,' -rf "$w/3-app.tar" sbom
-  else
-    tar_layer "$w/3-app.tar" "$epoch" "$w/q" "${into[@]}" app
+    mkdir -p "$w/q/sbom"; cp "$OUT/$svc.cdx.json" "$w/q/sbom/$svc.cdx.json"; cp "$base/packages.txt" "$w/q/sbom/packages.txt"
+    chmod 755 "$w/q/sbom"; chmod 644 "$w/q/sbom"/*; app+=(sbom)
   fi
+  tar_layer "$w/3-app.tar" "$epoch" "$w/q" "${into[@]}" "${app[@]}"
   local L="$w/layout:base" step
   for step in 1-lib 2-runner 3-app; do
     umoci raw add-layer --image "$L" --history.created="$created" --history.created_by="deploy/image/build.sh: $step" "$w/$step.tar"
@@ -296,7 +303,7 @@ main() {
   if [[ $missing -eq 1 || "${IMAGE_PACKAGE:-0}" == 1 ]]; then
     log "building ${services[*]} (mvn -DskipTests package)"
     local tm=$SECONDS
-    maven -DskipTests package -pl "$(IFS=,; echo "${services[*]}")" || die "the Maven build failed"
+    maven -DskipTests package -pl "$(IFS=,; echo "${services[*]}")" -am || die "the Maven build failed"
     log "Maven package: $((SECONDS - tm)) s"
   fi
   local tag="${IMAGE_TAG:-}"
