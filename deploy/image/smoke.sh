@@ -12,7 +12,9 @@
 # The images are built by build.sh into deploy/image/target (IMAGE_* variables apply).
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}"
 KAFKA_PORT="${BOOTSTRAP##*:}"
-export KAFKA_PORT
+# A broker started here on another port than 9092 needs its own controller port too (9093 may be taken).
+[[ "$KAFKA_PORT" == 9092 ]] || KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+export KAFKA_PORT ${KAFKA_CONTROLLER_PORT:+KAFKA_CONTROLLER_PORT}
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 IMAGE_DIR="$DEPLOY_DIR/image"
 OUT="${IMAGE_OUT:-$IMAGE_DIR/target}"
@@ -73,8 +75,9 @@ token() { # the claims deploy/stack.sh token signs
 }
 
 T_ALL=$(now)
-ensure_postgres 2>/dev/null || fail "no PostgreSQL at $PGHOST:$PGPORT"
-if ! kafka_running; then started_kafka=1; ensure_kafka; fi
+# lib.sh's functions exit on failure: run them in a subshell to print the FAIL line.
+(ensure_postgres) || fail "no PostgreSQL at $PGHOST:$PGPORT"
+if ! kafka_running; then started_kafka=1; (ensure_kafka) || fail "could not start Kafka on 127.0.0.1:$KAFKA_PORT (see $STATE_DIR/kafka/logs)"; fi
 
 mkdir -p "$WORK/jwt" "$WORK/registry"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt/privateKey.pem" 2>/dev/null
