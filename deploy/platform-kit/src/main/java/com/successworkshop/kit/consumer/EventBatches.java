@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -70,6 +72,9 @@ public class EventBatches {
     @ConfigProperty(name = "workshop.consumer.retry-for", defaultValue = "PT5M")
     Duration retryFor;
 
+    @ConfigProperty(name = "workshop.consumer.flush-every", defaultValue = "50")
+    int flushEvery;
+
     /** Applies the batch and acknowledges it; poison records are nacked one by one before that. */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, EventHandler handler) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
@@ -80,9 +85,7 @@ public class EventBatches {
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         try {
             retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> {
-                for (KafkaRecord<String, String> r : records) {
-                    applyOne(r, handler);
-                }
+                applyAll(records, handler);
             }));
             registry.counter("workshop.events.batches", "topic", topic).increment();
         } catch (RuntimeException batchFailure) {
@@ -93,7 +96,7 @@ public class EventBatches {
                     records.size(), topic, batchFailure.getMessage());
             for (KafkaRecord<String, String> r : records) {
                 try {
-                    retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> applyOne(r, handler)));
+                    retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> applyAll(List.of(r), handler)));
                 } catch (RuntimeException e) {
                     if (DatabaseErrors.unavailable(e)) {
                         throw e;
@@ -107,30 +110,47 @@ public class EventBatches {
         return CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).thenCompose(x -> batch.ack());
     }
 
-    private void applyOne(KafkaRecord<String, String> record, EventHandler handler) {
-        IncomingEvent event = IncomingEvent.from(record.getHeaders(), record.getPayload(), mapper);
-        Span span = tracer.spanBuilder("process " + record.getTopic()).setSpanKind(SpanKind.CONSUMER)
-                .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record.getHeaders(), HEADERS)).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            if (!inbox.firstDelivery(event)) {
+    /**
+     * One transaction's worth of records: their inbox rows in one statement, the parked events of their engagements
+     * looked up in one, then each new event applied in order; the persistence context is flushed and cleared every
+     * {@code workshop.consumer.flush-every} events, so that a large batch costs no more per event than a small one.
+     */
+    private void applyAll(List<KafkaRecord<String, String>> records, EventHandler handler) {
+        String topic = records.get(0).getTopic();
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (KafkaRecord<String, String> r : records) {
+            events.add(IncomingEvent.from(r.getHeaders(), r.getPayload(), mapper));
+        }
+        Set<UUID> fresh = inbox.firstDeliveries(events);
+        Set<UUID> waiting = handler.engagementOrder() == null ? new HashSet<>()
+                : parked.waiting(events.stream().map(IncomingEvent::engagementId).collect(Collectors.toSet()));
+        int applied = 0;
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent event = events.get(i);
+            if (!fresh.remove(event.id())) {
                 LOG.debugf("Duplicate event %s ignored", event.id());
-                registry.counter("workshop.events.duplicates", "topic", record.getTopic()).increment();
-                return;
+                registry.counter("workshop.events.duplicates", "topic", topic).increment();
+                continue;
             }
-            dispatch(event, handler, record.getTopic());
-            // Each event's rows go out now and leave the persistence context: otherwise every later statement of the
-            // batch would dirty-check all entities loaded so far (quadratic in the batch size).
-            em.flush();
-            em.clear();
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            throw e;
-        } finally {
-            span.end();
+            Span span = tracer.spanBuilder("process " + topic).setSpanKind(SpanKind.CONSUMER)
+                    .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), records.get(i).getHeaders(), HEADERS)).startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                dispatch(event, handler, topic, waiting);
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                throw e;
+            } finally {
+                span.end();
+            }
+            if (++applied % flushEvery == 0) {
+                // Otherwise every later statement of the batch would dirty-check all entities loaded so far.
+                em.flush();
+                em.clear();
+            }
         }
     }
 
-    private void dispatch(IncomingEvent event, EventHandler handler, String topic) {
+    private void dispatch(IncomingEvent event, EventHandler handler, String topic, Set<UUID> waiting) {
         if (!handler.handles().contains(event.type())) {
             // An event this consumer has no use for, or a type/version it does not know (a newer producer): never poison.
             LOG.debugf("Event %s of type %s is not one this consumer acts on; skipped", event.id(), event.type());
@@ -145,14 +165,15 @@ public class EventBatches {
         UUID engagementId = event.engagementId();
         if (!event.type().equals(order.openingType()) && !order.known().test(engagementId)) {
             parked.park(event, engagementId);
+            waiting.add(engagementId);
             registry.counter("workshop.events.parked", "topic", topic).increment();
             return;
         }
         handler.apply(event);
-        if (event.type().equals(order.openingType())) {
-            for (IncomingEvent waiting : parked.release(engagementId)) {
-                LOG.infof("Applying parked %s %s to engagement %s", waiting.name(), waiting.id(), engagementId);
-                dispatch(waiting, handler, topic);
+        if (event.type().equals(order.openingType()) && waiting.remove(engagementId)) {
+            for (IncomingEvent parkedEvent : parked.release(engagementId)) {
+                LOG.infof("Applying parked %s %s to engagement %s", parkedEvent.name(), parkedEvent.id(), engagementId);
+                dispatch(parkedEvent, handler, topic, waiting);
             }
         }
     }

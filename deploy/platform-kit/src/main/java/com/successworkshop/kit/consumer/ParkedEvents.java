@@ -55,6 +55,17 @@ public class ParkedEvents {
         return out;
     }
 
+    /** Which of these engagements have events waiting; one statement for a whole batch. */
+    public java.util.Set<UUID> waiting(java.util.Collection<UUID> engagementIds) {
+        if (engagementIds.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select distinct engagement_id from parked_event where engagement_id in (:ids)")
+                .setParameter("ids", engagementIds).getResultList();
+        return new java.util.HashSet<>(ids);
+    }
+
     public long count(UUID engagementId) {
         return ((Number) em.createNativeQuery("select count(*) from parked_event where engagement_id = :e")
                 .setParameter("e", engagementId).getSingleResult()).longValue();
