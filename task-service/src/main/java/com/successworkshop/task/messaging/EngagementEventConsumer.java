@@ -54,10 +54,10 @@ public class EngagementEventConsumer extends EventConsumer {
         on(EngagementEvents.WORKSHOP_COMPLETED, WorkshopCompleted.class, (event, e) -> measured(event, lifecycle.workshopCompleted(
                 e.engagementId(), e.partnerId(), e.completedAt(), cadence(e.outcomes() == null ? null : e.outcomes().checkInCadence(), event),
                 event.id(), event.time())));
-        on(EngagementEvents.WORKSHOP_SCHEDULED, WorkshopScheduled.class, (event, e) -> measured(event,
-                lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time())));
-        on(EngagementEvents.WORKSHOP_RESCHEDULED, WorkshopScheduled.class, (event, e) -> measured(event,
-                lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time())));
+        for (String scheduled : List.of(EngagementEvents.WORKSHOP_SCHEDULED, EngagementEvents.WORKSHOP_RESCHEDULED)) {
+            on(scheduled, WorkshopScheduled.class, (event, e) -> measured(event,
+                    lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time())));
+        }
         on(EngagementEvents.ELIGIBILITY_DETERMINED, EligibilityDetermined.class, (event, e) -> measured(event,
                 lifecycle.eligibilityDetermined(e.engagementId(), e.partnerId(), Boolean.TRUE.equals(e.eligible()), event.time())));
         on(EngagementEvents.CHECK_IN_SCHEDULED, CheckInScheduled.class, (event, e) -> measured(event, lifecycle.checkInScheduled(

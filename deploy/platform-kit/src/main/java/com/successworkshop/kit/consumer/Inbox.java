@@ -14,18 +14,6 @@ public class Inbox {
     @Inject
     EntityManager em;
 
-    /** True the first time an event id is seen; false for a redelivery (or a concurrent duplicate, once it commits). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(IncomingEvent event) {
-        int inserted = em.createNativeQuery(
-                        "insert into inbox_event(event_id, type, subject, processed_at) values (:id, :type, :subject, now()) on conflict do nothing")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .setParameter("subject", event.subject())
-                .executeUpdate();
-        return inserted == 1;
-    }
-
     /**
      * The ids of these events seen for the first time, recorded in one statement; a redelivered id (or one that came
      * twice in the list) is left out.
@@ -50,14 +38,5 @@ public class Inbox {
             fresh.add((UUID) id);
         }
         return fresh;
-    }
-
-    public long count() {
-        return ((Number) em.createNativeQuery("select count(*) from inbox_event").getSingleResult()).longValue();
-    }
-
-    public boolean contains(UUID eventId) {
-        return ((Number) em.createNativeQuery("select count(*) from inbox_event where event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).longValue() > 0;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -14,10 +13,6 @@ import java.util.UUID;
 
 /** A CloudEvent read from a Kafka record in binary mode. A record that is not one is a poison message. */
 public record IncomingEvent(UUID id, String type, String source, String subject, Instant time, JsonNode data) {
-
-    public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper mapper) {
-        return from(record.headers(), record.value(), mapper);
-    }
 
     public static IncomingEvent from(Headers headers, String value, ObjectMapper mapper) {
         try {

@@ -66,11 +66,6 @@ public class ParkedEvents {
         return new java.util.HashSet<>(ids);
     }
 
-    public long count(UUID engagementId) {
-        return ((Number) em.createNativeQuery("select count(*) from parked_event where engagement_id = :e")
-                .setParameter("e", engagementId).getSingleResult()).longValue();
-    }
-
     private static Instant instant(Object o) {
         if (o instanceof Instant i) {
             return i;
