@@ -31,6 +31,8 @@ class KitConsumerTest {
 
     static final String IN = ServiceTestInfra.topic("kit-in");
     static final String DLQ = ServiceTestInfra.topic("kit-in-dlq");
+    static final String SIDE = ServiceTestInfra.topic("kit-side");
+    static final String SIDE_DLQ = ServiceTestInfra.topic("kit-side-dlq");
 
     @Inject
     EntityManager em;
@@ -79,6 +81,23 @@ class KitConsumerTest {
         assertEquals(1, dead.stream().filter(r -> r.key().equals(b.toString()) || r.key().equals(a.toString())).count(),
                 "only the poison record is dead-lettered");
         assertTrue(KafkaTestClient.header(dead.get(dead.size() - 1), "dead-letter-reason").contains("can never apply"));
+    }
+
+    @Test
+    void eachTopicOnTheOneChannelGoesToItsOwnConsumerAndItsOwnDeadLetterTopic() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        KafkaTestClient.sendAll(List.of(opened(a),
+                KafkaTestClient.cloudEvent(SIDE, a.toString(), UUID.randomUUID(), KitSideConsumer.SIDE_NOTED, Instant.now(), "{\"note\":\"agenda sent\"}"),
+                KafkaTestClient.cloudEvent(SIDE, b.toString(), UUID.randomUUID(), KitSideConsumer.SIDE_NOTED, Instant.now(), "{\"poison\":true}"),
+                // kit-in's type on kit-side: routed by topic, so kit-side's consumer skips it rather than kit-in's applying it.
+                KafkaTestClient.cloudEvent(SIDE, a.toString(), UUID.randomUUID(), KitTestConsumer.NOTED, Instant.now(), "{\"colours\":[\"RED\"]}")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(List.of("opened", "side agenda sent"), effects(a).stream().sorted().toList()));
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil(SIDE_DLQ, r -> b.toString().equals(r.key()));
+        assertEquals(1, dead.size(), "the poison record of kit-side, on kit-side's dead-letter topic");
+        assertTrue(KafkaTestClient.header(dead.get(0), "dead-letter-reason").contains("side note can never apply"));
+        assertEquals(List.of("opened", "side agenda sent"), effects(a).stream().sorted().toList());
     }
 
     @Test

@@ -2,16 +2,12 @@ package com.successworkshop.kit;
 
 import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /** A consumer as a service writes one: it opens engagements, notes colours on them, and rejects a "poison" note. */
 @ApplicationScoped
@@ -28,10 +24,8 @@ public class KitTestConsumer extends EventConsumer {
     @Inject
     EntityManager em;
 
-    @Incoming("kit-in")
-    @Blocking
-    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
-        return consume(batch);
+    KitTestConsumer() {
+        super("kit-in");
     }
 
     record Opened() {

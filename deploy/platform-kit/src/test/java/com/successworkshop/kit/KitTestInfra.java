@@ -8,6 +8,6 @@ import java.util.Map;
 public class KitTestInfra extends ServiceTestInfra {
 
     public KitTestInfra() {
-        super("kit", "kit-out", Map.of("kit-in", "kit-in"));
+        super("kit", "kit-out", Map.of("kit-in", "kit-in", "kit-side", "kit-side"));
     }
 }

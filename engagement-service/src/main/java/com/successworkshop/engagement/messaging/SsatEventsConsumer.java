@@ -5,16 +5,12 @@ import com.successworkshop.engagement.repository.ReadModelRepository;
 import com.successworkshop.engagement.repository.TimelineRepository;
 import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The SSAT readiness read model for the workshop gate and the overview, from ssat-events (a polled batch per
@@ -41,10 +37,8 @@ public class SsatEventsConsumer extends EventConsumer {
     @Inject
     TimelineRepository timeline;
 
-    @Incoming("ssat-events")
-    @Blocking
-    public CompletionStage<Void> onSsatEvents(KafkaRecordBatch<String, String> batch) {
-        return consume(batch);
+    SsatEventsConsumer() {
+        super("ssat-events");
     }
 
     @Override

@@ -4,14 +4,10 @@ import com.successworkshop.engagement.domain.TaskProgress;
 import com.successworkshop.engagement.repository.ReadModelRepository;
 import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The task progress read model for the overview, from task-events (a polled batch per transaction, the kit's
@@ -34,10 +30,8 @@ public class TaskEventsConsumer extends EventConsumer {
     @Inject
     ReadModelRepository readModels;
 
-    @Incoming("task-events")
-    @Blocking
-    public CompletionStage<Void> onTaskEvents(KafkaRecordBatch<String, String> batch) {
-        return consume(batch);
+    TaskEventsConsumer() {
+        super("task-events");
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.successworkshop.kit.testing.ServiceTestInfra;
 
 import java.util.Map;
 
-/** engagement-service's database prefix, the topic its outbox writes and the channels it reads, each isolated per test run. */
+/** engagement-service's database prefix, the topic its outbox writes and the topics it reads, each isolated per test run. */
 public class TestInfra extends ServiceTestInfra {
 
     public TestInfra() {

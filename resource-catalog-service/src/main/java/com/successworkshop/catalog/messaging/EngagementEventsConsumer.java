@@ -6,16 +6,12 @@ import com.successworkshop.catalog.repository.EngagementReadRepository;
 import com.successworkshop.catalog.service.ResourcePackService;
 import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps the engagement read model a resource pack is built from, and rebuilds the pack in the same transaction;
@@ -43,10 +39,8 @@ public class EngagementEventsConsumer extends EventConsumer {
     @Inject
     ResourcePackService packs;
 
-    @Incoming("engagement-events")
-    @Blocking
-    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
-        return consume(batch);
+    EngagementEventsConsumer() {
+        super("engagement-events");
     }
 
     @Override

@@ -8,14 +8,10 @@ import com.successworkshop.ssat.messaging.EngagementEvents.IntendedServicesChang
 import com.successworkshop.ssat.messaging.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.service.MatrixProjection;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Builds and follows the SSAT matrix from engagement-events, a polled batch per transaction (the kit's EventBatches:
@@ -29,10 +25,8 @@ public class EngagementEventConsumer extends EventConsumer {
     @Inject
     SsatMatrixRepository matrices;
 
-    @Incoming("engagement-events")
-    @Blocking
-    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
-        return consume(batch);
+    EngagementEventConsumer() {
+        super("engagement-events");
     }
 
     @Override

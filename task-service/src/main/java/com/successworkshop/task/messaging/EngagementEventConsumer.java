@@ -13,15 +13,11 @@ import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
 import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.service.TaskLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Makes and moves an engagement's tasks from engagement-events, a polled batch per transaction (the kit's EventBatches:
@@ -39,10 +35,8 @@ public class EngagementEventConsumer extends EventConsumer {
     @Inject
     MeterRegistry registry;
 
-    @Incoming("engagement-events")
-    @Blocking
-    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, String> batch) {
-        return consume(batch);
+    EngagementEventConsumer() {
+        super("engagement-events");
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real PostgreSQL and the real broker, isolated per run: a fresh database, topics and consumer group whose names carry
  * a run id, so that parallel runs and a running stack never see each other's data. A service's TestInfra names its
- * database prefix, the topic its outbox writes and the channels it reads.
+ * database prefix, the topic its outbox writes and the topics its consumers read.
  */
 public abstract class ServiceTestInfra implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +29,7 @@ public abstract class ServiceTestInfra implements QuarkusTestResourceLifecycleMa
     private final Map<String, String> incoming;
     private String database;
 
-    /** @param incoming channel name → topic name (before the run suffix); each gets topic-dlq as its dead-letter topic */
+    /** @param incoming consumer name (workshop.consumer.&lt;name&gt;) → topic name before the run suffix; its dead-letter topic is topic-dlq */
     protected ServiceTestInfra(String service, String outboxTopic, Map<String, String> incoming) {
         this.service = service;
         this.outboxTopic = outboxTopic;
@@ -56,11 +56,13 @@ public abstract class ServiceTestInfra implements QuarkusTestResourceLifecycleMa
             config.put("mp.messaging.outgoing.outbox.topic", topic(outboxTopic));
         }
         String group = service + "-test-" + RUN + "-" + start;
-        incoming.forEach((channel, topicName) -> {
-            config.put("mp.messaging.incoming." + channel + ".topic", topic(topicName));
-            config.put("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", topic(topicName + "-dlq"));
-            config.put("mp.messaging.incoming." + channel + ".group.id", group);
+        incoming.forEach((consumer, topicName) -> {
+            config.put("workshop.consumer." + consumer + ".topic", topic(topicName));
+            config.put("workshop.consumer." + consumer + ".dead-letter-topic", topic(topicName + "-dlq"));
         });
+        if (!incoming.isEmpty()) {
+            config.put("mp.messaging.incoming.events-in.group.id", group);
+        }
         return config;
     }
 

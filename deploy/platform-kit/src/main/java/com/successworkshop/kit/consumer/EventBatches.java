@@ -12,11 +12,13 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -75,35 +78,43 @@ public class EventBatches {
     @ConfigProperty(name = "workshop.consumer.flush-every", defaultValue = "50")
     int flushEvery;
 
-    /** Applies the batch and acknowledges it; poison records are nacked one by one before that. */
-    public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, EventHandler handler) {
+    /** Where a topic's records go: the consumer that applies them and the dead-letter topic for the poison ones. */
+    public record Route(EventHandler handler, String deadLetterTopic) {
+    }
+
+    /**
+     * Applies the batch (records of one or more topics, each routed by {@code routes}) and acknowledges it; poison
+     * records are nacked one by one before that, each to its own topic's dead-letter topic.
+     */
+    public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Function<String, Route> routes) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         if (records.isEmpty()) {
             return batch.ack();
         }
-        String topic = records.get(0).getTopic();
+        String topics = records.stream().map(KafkaRecord::getTopic).distinct().collect(Collectors.joining(","));
         List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         try {
-            retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> {
-                applyAll(records, handler);
-            }));
-            registry.counter("workshop.events.batches", "topic", topic).increment();
+            retryingWhileDatabaseUnavailable(topics, () -> QuarkusTransaction.requiringNew().run(() -> applyAll(records, routes)));
+            registry.counter("workshop.events.batches", "topic", topics).increment();
         } catch (RuntimeException batchFailure) {
             if (DatabaseErrors.unavailable(batchFailure)) {
                 throw batchFailure;
             }
             LOG.infof("A batch of %d record(s) of %s failed (%s); applying them one by one to find the poison record",
-                    records.size(), topic, batchFailure.getMessage());
+                    records.size(), topics, batchFailure.getMessage());
             for (KafkaRecord<String, String> r : records) {
                 try {
-                    retryingWhileDatabaseUnavailable(topic, () -> QuarkusTransaction.requiringNew().run(() -> applyAll(List.of(r), handler)));
+                    retryingWhileDatabaseUnavailable(r.getTopic(), () -> QuarkusTransaction.requiringNew().run(() -> applyAll(List.of(r), routes)));
                 } catch (RuntimeException e) {
                     if (DatabaseErrors.unavailable(e)) {
                         throw e;
                     }
-                    LOG.warnf("Record %s-%d of %s goes to the dead-letter topic: %s", topic, r.getPartition(), r.getKey(), e.getMessage());
-                    registry.counter("workshop.events.dead-lettered", "topic", topic).increment();
-                    deadLettered.add(r.nack(e).toCompletableFuture());
+                    String deadLetterTopic = routes.apply(r.getTopic()).deadLetterTopic();
+                    LOG.warnf("Record %s-%d of %s goes to %s: %s", r.getTopic(), r.getPartition(), r.getKey(), deadLetterTopic, e.getMessage());
+                    registry.counter("workshop.events.dead-lettered", "topic", r.getTopic()).increment();
+                    // The connector's dead-letter strategy sends it, to the topic this metadata names.
+                    Metadata target = Metadata.of(OutgoingKafkaRecordMetadata.builder().withTopic(deadLetterTopic).build());
+                    deadLettered.add(r.nack(e, target).toCompletableFuture());
                 }
             }
         }
@@ -115,18 +126,20 @@ public class EventBatches {
      * looked up in one, then each new event applied in order; the persistence context is flushed and cleared every
      * {@code workshop.consumer.flush-every} events, so that a large batch costs no more per event than a small one.
      */
-    private void applyAll(List<KafkaRecord<String, String>> records, EventHandler handler) {
-        String topic = records.get(0).getTopic();
+    private void applyAll(List<KafkaRecord<String, String>> records, Function<String, Route> routes) {
         List<IncomingEvent> events = new ArrayList<>(records.size());
+        boolean ordered = false;
         for (KafkaRecord<String, String> r : records) {
             events.add(IncomingEvent.from(r.getHeaders(), r.getPayload(), mapper));
+            ordered |= routes.apply(r.getTopic()).handler().engagementOrder() != null;
         }
         Set<UUID> fresh = inbox.firstDeliveries(events);
-        Set<UUID> waiting = handler.engagementOrder() == null ? new HashSet<>()
+        Set<UUID> waiting = !ordered ? new HashSet<>()
                 : parked.waiting(events.stream().map(IncomingEvent::engagementId).collect(Collectors.toSet()));
         int applied = 0;
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent event = events.get(i);
+            String topic = records.get(i).getTopic();
             if (!fresh.remove(event.id())) {
                 LOG.debugf("Duplicate event %s ignored", event.id());
                 registry.counter("workshop.events.duplicates", "topic", topic).increment();
@@ -135,7 +148,7 @@ public class EventBatches {
             Span span = tracer.spanBuilder("process " + topic).setSpanKind(SpanKind.CONSUMER)
                     .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), records.get(i).getHeaders(), HEADERS)).startSpan();
             try (Scope ignored = span.makeCurrent()) {
-                dispatch(event, handler, topic, waiting);
+                dispatch(event, routes.apply(topic).handler(), topic, waiting);
             } catch (RuntimeException e) {
                 span.recordException(e);
                 throw e;

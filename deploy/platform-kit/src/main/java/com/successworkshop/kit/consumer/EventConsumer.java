@@ -3,7 +3,6 @@ package com.successworkshop.kit.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
@@ -11,25 +10,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * A service's consumer of one topic: it registers, per full CloudEvents type (version included), the record its data
- * reads as and what to do with it; the kit does the rest (transaction per batch, inbox, order, dead letters, parking).
- * The service's {@code @Incoming} method calls {@link #consume}.
+ * reads as and what to do with it; the kit does the rest (the one Kafka entry {@link EventsIn}, transaction per batch,
+ * inbox, order, dead letters, parking). Its topic is {@code workshop.consumer.<name>.topic} (default: the name), its
+ * dead-letter topic {@code workshop.consumer.<name>.dead-letter-topic} (default: {@code <topic>.<application>.dlq}).
  */
 public abstract class EventConsumer implements EventHandler {
 
+    private final String name;
+
     @Inject
-    protected EventBatches batches;
+    EventBatches batches;
     @Inject
     protected ObjectMapper mapper;
     @Inject
     MeterRegistry registry;
 
     private final Map<String, Consumer<IncomingEvent>> appliers = new LinkedHashMap<>();
+
+    /** @param name the topic's name in this service's configuration ({@code workshop.consumer.<name>.*}) */
+    protected EventConsumer(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
 
     /** Registers the events this consumer acts on, with {@link #on}. */
     protected abstract void events();
@@ -44,10 +54,6 @@ public abstract class EventConsumer implements EventHandler {
         Timer handling = Timer.builder("workshop.events.handling").tag("type", type)
                 .description("Time to apply one event inside its batch's transaction").register(registry);
         appliers.put(type, event -> handling.record(() -> applier.accept(event, event.data(data, mapper))));
-    }
-
-    protected CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this);
     }
 
     @Override
