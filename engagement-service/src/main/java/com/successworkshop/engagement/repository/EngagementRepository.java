@@ -4,13 +4,13 @@ import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementPhase;
 import com.successworkshop.engagement.domain.EngagementStatus;
 import com.successworkshop.engagement.domain.Workload;
+import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,28 +28,13 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
     }
 
     public PanacheQuery<Engagement> search(Filter f, Sort sort) {
-        List<String> where = new ArrayList<>(List.of("partnerId = :partner"));
-        Parameters params = Parameters.with("partner", f.partnerId());
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.phase() != null) {
-            where.add("phase = :phase");
-            params.and("phase", f.phase());
-        }
-        if (f.service() != null) {
-            where.add("exists (select 1 from IntendedService s where s.engagement = e and s.workload = :service and s.removedAt is null)");
-            params.and("service", f.service());
-        }
-        if (f.fastTrackManager() != null && !f.fastTrackManager().isBlank()) {
-            where.add("lower(fastTrackManager) = lower(:fm)");
-            params.and("fm", f.fastTrackManager());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.add("(lower(customerName) like :text or lower(coalesce(customerTenantId, '')) like :text)");
-            params.and("text", "%" + f.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return find("from Engagement e where " + String.join(" and ", where), sort, params);
+        Where w = Where.all().and("partnerId = :partner").with("partner", f.partnerId())
+                .and("status = :status", "status", f.status())
+                .and("phase = :phase", "phase", f.phase())
+                .and("exists (select 1 from IntendedService s where s.engagement = e and s.workload = :service and s.removedAt is null)",
+                        "service", f.service())
+                .and("lower(fastTrackManager) = lower(:fm)", "fm", f.fastTrackManager())
+                .and("(lower(customerName) like :text or lower(coalesce(customerTenantId, '')) like :text)", "text", Where.containing(f.text()));
+        return find("from Engagement e where " + w.clause(), sort, w.params());
     }
 }

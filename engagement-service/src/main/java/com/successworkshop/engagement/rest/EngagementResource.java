@@ -71,11 +71,7 @@ public class EngagementResource {
     public Response create(@NotNull @Valid CreateEngagement request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        IdempotencyService.Outcome outcome = idempotency.create(caller.partnerId() + ":createEngagement", idempotencyKey, request, () -> {
-            EngagementView v = service.create(request);
-            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
-        });
-        return Responses.created(outcome, uri);
+        return Responses.created(idempotency, caller.partnerId() + ":createEngagement", idempotencyKey, request, uri, () -> service.create(request), EngagementView::id);
     }
 
     @GET

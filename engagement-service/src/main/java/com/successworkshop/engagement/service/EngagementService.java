@@ -11,6 +11,7 @@ import com.successworkshop.engagement.domain.Workload;
 import com.successworkshop.engagement.domain.WorkshopState;
 import com.successworkshop.engagement.mapping.EngagementMapper;
 import com.successworkshop.engagement.messaging.EngagementEvents;
+import com.successworkshop.kit.http.IfMatch;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
@@ -253,16 +254,7 @@ public class EngagementService {
     Engagement load(UUID id, String ifMatch, boolean ifMatchRequired) {
         Engagement e = engagements.findForPartner(id, caller.partnerId())
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + id));
-        if (ifMatch == null || ifMatch.isBlank()) {
-            if (ifMatchRequired) {
-                throw ProblemException.preconditionRequired();
-            }
-            return e;
-        }
-        String wanted = ifMatch.trim().replace("W/", "");
-        if (!wanted.equals("*") && !wanted.equals(e.etag())) {
-            throw ProblemException.stale(e.etag());
-        }
+        IfMatch.check(ifMatch, e.etag(), ifMatchRequired);
         return e;
     }
 

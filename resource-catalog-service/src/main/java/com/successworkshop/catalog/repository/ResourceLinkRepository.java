@@ -6,13 +6,12 @@ import com.successworkshop.catalog.domain.ResourceKind;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.Workload;
+import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,50 +30,19 @@ public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLin
 
     /** Native SQL because the list filters look inside jsonb arrays; ids first, then the entities in that order. */
     public Page search(Filter f, String orderBy, int page, int size) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (f.section() != null) {
-            where.add("section = :section");
-            params.put("section", f.section().name());
-        }
-        if (f.service() != null) {
-            // A resource for every service (services = []) fits any service filter.
-            where.add("(jsonb_array_length(services) = 0 or jsonb_exists(services, :service))");
-            params.put("service", f.service().name());
-        }
-        if (f.audience() != null) {
-            where.add("jsonb_exists(audience, :audience)");
-            params.put("audience", f.audience().name());
-        }
-        if (f.kind() != null) {
-            where.add("kind = :kind");
-            params.put("kind", f.kind().name());
-        }
-        if (f.language() != null && !f.language().isBlank()) {
-            where.add("lower(language) = lower(:language)");
-            params.put("language", f.language().trim());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.put("status", f.status().name());
-        }
-        if (f.tag() != null && !f.tag().isBlank()) {
-            where.add("jsonb_exists(tags, :tag)");
-            params.put("tag", f.tag().trim());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.add("(lower(title) like :text escape '\\' or lower(coalesce(title_ja, '')) like :text escape '\\'"
-                    + " or lower(coalesce(description, '')) like :text escape '\\')");
-            params.put("text", "%" + f.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        Query count = getEntityManager().createNativeQuery("select count(*) from resource_link" + clause);
-        Query ids = getEntityManager().createNativeQuery("select id from resource_link" + clause + " order by " + orderBy)
+        Where w = Where.all().and("section = :section", "section", Where.name(f.section()))
+                // A resource for every service (services = []) fits any service filter.
+                .and("(jsonb_array_length(services) = 0 or jsonb_exists(services, :service))", "service", Where.name(f.service()))
+                .and("jsonb_exists(audience, :audience)", "audience", Where.name(f.audience()))
+                .and("kind = :kind", "kind", Where.name(f.kind()))
+                .and("lower(language) = lower(:language)", "language", f.language())
+                .and("status = :status", "status", Where.name(f.status()))
+                .and("jsonb_exists(tags, :tag)", "tag", f.tag())
+                .and("(lower(title) like :text escape '\\' or lower(coalesce(title_ja, '')) like :text escape '\\'"
+                        + " or lower(coalesce(description, '')) like :text escape '\\')", "text", Where.containing(f.text()));
+        Query count = w.bind(getEntityManager().createNativeQuery("select count(*) from resource_link where " + w.clause()));
+        Query ids = w.bind(getEntityManager().createNativeQuery("select id from resource_link where " + w.clause() + " order by " + orderBy))
                 .setFirstResult(page * size).setMaxResults(size);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            ids.setParameter(k, v);
-        });
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<UUID> pageIds = ids.getResultList();

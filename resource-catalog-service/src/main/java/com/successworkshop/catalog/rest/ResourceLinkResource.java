@@ -95,11 +95,7 @@ public class ResourceLinkResource {
     public Response create(@NotNull @Valid ResourceInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        IdempotencyService.Outcome outcome = idempotency.create("createResource", idempotencyKey, request, () -> {
-            ResourceView v = service.create(request);
-            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
-        });
-        return Responses.created(outcome, uri);
+        return Responses.created(idempotency, "createResource", idempotencyKey, request, uri, () -> service.create(request), ResourceView::id);
     }
 
     @PUT

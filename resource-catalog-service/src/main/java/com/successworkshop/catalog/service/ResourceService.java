@@ -4,6 +4,7 @@ import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.mapping.ResourceMapper;
 import com.successworkshop.catalog.messaging.CatalogEvents;
+import com.successworkshop.kit.http.IfMatch;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
 import com.successworkshop.kit.problem.ProblemException;
@@ -105,13 +106,7 @@ public class ResourceService {
 
     ResourceLink load(UUID id, String ifMatch) {
         ResourceLink r = resources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Resource " + id));
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired();
-        }
-        String wanted = ifMatch.trim().replace("W/", "");
-        if (!wanted.equals("*") && !wanted.equals(r.etag())) {
-            throw ProblemException.stale(r.etag());
-        }
+        IfMatch.check(ifMatch, r.etag());
         return r;
     }
 

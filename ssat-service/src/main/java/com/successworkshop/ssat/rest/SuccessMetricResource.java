@@ -61,11 +61,7 @@ public class SuccessMetricResource {
     public Response create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        var outcome = idempotency.create(caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, () -> {
-            MetricView v = service.create(id, request);
-            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
-        });
-        return Responses.created(outcome, uri);
+        return Responses.created(idempotency, caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, uri, () -> service.create(id, request), MetricView::id);
     }
 
     @GET
@@ -109,11 +105,7 @@ public class SuccessMetricResource {
     @Operation(operationId = "addMeasurement", summary = "Record a measured value (e.g. from the M365 usage reports)")
     public Response addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request,
                                    @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        var outcome = idempotency.create(caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, () -> {
-            MeasurementView v = service.addMeasurement(id, metricId, request);
-            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
-        });
-        return Responses.created(outcome, uri);
+        return Responses.created(idempotency, caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, uri, () -> service.addMeasurement(id, metricId, request), MeasurementView::id);
     }
 
     @GET

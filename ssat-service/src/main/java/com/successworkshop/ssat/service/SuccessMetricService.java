@@ -9,6 +9,7 @@ import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.mapping.SsatMapper;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.repository.SuccessMetricRepository;
+import com.successworkshop.kit.http.IfMatch;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.ssat.rest.SsatDtos.MeasurementInput;
 import com.successworkshop.ssat.rest.SsatDtos.MeasurementView;
@@ -76,7 +77,7 @@ public class SuccessMetricService {
 
     public MetricView update(UUID engagementId, UUID metricId, String ifMatch, MetricInput in) {
         SuccessMetric metric = metric(engagementId, metricId);
-        checkIfMatch(metric, ifMatch);
+        IfMatch.check(ifMatch, metric.etag());
         if (in.service() != metric.workload) {
             activeService(matrix(engagementId), in.service());
         }
@@ -87,7 +88,7 @@ public class SuccessMetricService {
 
     public void delete(UUID engagementId, UUID metricId, String ifMatch) {
         SuccessMetric metric = metric(engagementId, metricId);
-        checkIfMatch(metric, ifMatch);
+        IfMatch.check(ifMatch, metric.etag());
         metrics.deleteWithMeasurements(metric);
     }
 
@@ -170,16 +171,6 @@ public class SuccessMetricService {
     private static void activeService(SsatMatrix m, Workload w) {
         if (m.service(w).filter(s -> s.retiredAt == null).isEmpty()) {
             throw ProblemException.invalid("service", w + " is not an intended service of this engagement");
-        }
-    }
-
-    private static void checkIfMatch(SuccessMetric metric, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired();
-        }
-        String wanted = ifMatch.trim().replace("W/", "");
-        if (!wanted.equals("*") && !wanted.equals(metric.etag())) {
-            throw ProblemException.stale(metric.etag());
         }
     }
 }

@@ -2,14 +2,13 @@ package com.successworkshop.task.repository;
 
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
+import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,36 +36,17 @@ public class TaskRepository implements PanacheRepositoryBase<TaskInstance, UUID>
     }
 
     public PanacheQuery<TaskInstance> search(Filter f, LocalDate today) {
-        List<String> where = new ArrayList<>(List.of("partnerId = :partner"));
-        Parameters p = Parameters.with("partner", f.partnerId());
-        if (f.engagementId() != null) {
-            where.add("engagementId = :engagement");
-            p.and("engagement", f.engagementId());
-        }
-        if (!f.includeRetired()) {
-            where.add("retiredAt is null");
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            p.and("status", f.status());
-        }
-        if (f.mandatory() != null) {
-            where.add("mandatory = :mandatory");
-            p.and("mandatory", f.mandatory());
-        }
-        if (f.section() != null && !f.section().isBlank()) {
-            where.add("lower(section) = lower(:section)");
-            p.and("section", f.section().trim());
-        }
-        if (f.assignee() != null && !f.assignee().isBlank()) {
-            where.add("lower(assignee) = lower(:assignee)");
-            p.and("assignee", f.assignee().trim());
-        }
+        String overdue = "(retiredAt is null and dueDate is not null and dueDate < :today and status not in :closed)";
+        Where w = Where.all().and("partnerId = :partner").with("partner", f.partnerId())
+                .and("engagementId = :engagement", "engagement", f.engagementId())
+                .andIf(!f.includeRetired(), "retiredAt is null")
+                .and("status = :status", "status", f.status())
+                .and("mandatory = :mandatory", "mandatory", f.mandatory())
+                .and("lower(section) = lower(:section)", "section", f.section())
+                .and("lower(assignee) = lower(:assignee)", "assignee", f.assignee());
         if (f.overdue() != null) {
-            String overdue = "(retiredAt is null and dueDate is not null and dueDate < :today and status not in :closed)";
-            where.add(f.overdue() ? overdue : "not " + overdue);
-            p.and("today", today).and("closed", CLOSED);
+            w.and(f.overdue() ? overdue : "not " + overdue).with("today", today).with("closed", CLOSED);
         }
-        return find(String.join(" and ", where), Sort.ascending("dueDate").and("createdAt").and("id"), p);
+        return find(w.clause(), Sort.ascending("dueDate").and("createdAt").and("id"), w.params());
     }
 }

@@ -3,13 +3,12 @@ package com.successworkshop.task.repository;
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.TemplateStatus;
 import com.successworkshop.task.domain.Workload;
+import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,40 +25,15 @@ public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, U
     }
 
     public PanacheQuery<TaskTemplate> search(Filter f) {
-        List<String> where = new ArrayList<>(List.of("1 = 1"));
-        Parameters p = new Parameters();
-        if (!f.allVersions()) {
-            where.add("latest = true");
-        }
-        if (f.service() != null) {
-            where.add("(allServices = true or services like :service)");
-            p.and("service", "%," + f.service().name() + ",%");
-        }
-        if (f.section() != null && !f.section().isBlank()) {
-            where.add("lower(section) = lower(:section)");
-            p.and("section", f.section().trim());
-        }
-        if (f.mandatory() != null) {
-            where.add("mandatory = :mandatory");
-            p.and("mandatory", f.mandatory());
-        }
-        if (f.role() != null && !f.role().isBlank()) {
-            where.add("lower(fasttrackRole) = lower(:role)");
-            p.and("role", f.role().trim());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            p.and("status", f.status());
-        }
-        if (f.process() != null && !f.process().isBlank()) {
-            where.add("process = :process");
-            p.and("process", f.process().trim());
-        }
-        if (f.ftopTaskId() != null) {
-            where.add("ftopTaskId = :ftop");
-            p.and("ftop", f.ftopTaskId());
-        }
-        return find(String.join(" and ", where), Sort.ascending("process", "ftopTaskId", "templateVersion"), p);
+        Where w = Where.all().andIf(!f.allVersions(), "latest = true")
+                .and("(allServices = true or services like :service)", "service", f.service() == null ? null : "%," + f.service().name() + ",%")
+                .and("lower(section) = lower(:section)", "section", f.section())
+                .and("mandatory = :mandatory", "mandatory", f.mandatory())
+                .and("lower(fasttrackRole) = lower(:role)", "role", f.role())
+                .and("status = :status", "status", f.status())
+                .and("process = :process", "process", f.process())
+                .and("ftopTaskId = :ftop", "ftop", f.ftopTaskId());
+        return find(w.clause(), Sort.ascending("process", "ftopTaskId", "templateVersion"), w.params());
     }
 
     public Optional<TaskTemplate> latest(String key) {

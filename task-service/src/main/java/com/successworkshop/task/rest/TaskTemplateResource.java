@@ -83,11 +83,7 @@ public class TaskTemplateResource {
     public Response create(@NotNull @Valid TemplateInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        IdempotencyService.Outcome outcome = idempotency.create("createTaskTemplate", idempotencyKey, request, () -> {
-            TemplateView v = templates.createDraft(request);
-            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(v.id().toString()).build().getPath(), v);
-        });
-        return Responses.created(outcome, uri);
+        return Responses.created(idempotency, "createTaskTemplate", idempotencyKey, request, uri, () -> templates.createDraft(request), TemplateView::id);
     }
 
     @PUT

@@ -6,6 +6,7 @@ import com.successworkshop.task.domain.TemplateStatus;
 import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.mapping.TaskMapper;
 import com.successworkshop.task.repository.TemplateRepository;
+import com.successworkshop.kit.http.IfMatch;
 import com.successworkshop.kit.problem.Problem;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.task.rest.TaskDtos.ImportReport;
@@ -199,13 +200,7 @@ public class TemplateService {
 
     private TaskTemplate load(UUID id, String ifMatch) {
         TaskTemplate t = templates.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Task template " + id));
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired();
-        }
-        String wanted = ifMatch.trim().replace("W/", "");
-        if (!wanted.equals("*") && !wanted.equals(t.etag())) {
-            throw ProblemException.stale(t.etag());
-        }
+        IfMatch.check(ifMatch, t.etag());
         return t;
     }
 

@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /** Responses that carry an ETag, and 201s that may be replays of an idempotent create. */
 public final class Responses {
 
@@ -34,5 +37,18 @@ public final class Responses {
             b.header("Idempotent-Replayed", "true");
         }
         return b.build();
+    }
+
+    /**
+     * A creating POST under an optional Idempotency-Key: {@code create} runs once per key (in the idempotency record's
+     * transaction), and the answer is 201 with Location = this URI + the new id, or the first answer replayed.
+     */
+    public static <V> Response created(IdempotencyService idempotency, String scope, String key, Object request, UriInfo uri,
+                                       Supplier<V> create, Function<V, Object> id) {
+        IdempotencyService.Outcome outcome = idempotency.create(scope, key, request, () -> {
+            V v = create.get();
+            return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(String.valueOf(id.apply(v))).build().getPath(), v);
+        });
+        return created(outcome, uri);
     }
 }

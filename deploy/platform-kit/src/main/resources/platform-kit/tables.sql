@@ -1,5 +1,5 @@
--- The platform kit's own tables, the same in every service's database. Repeatable and idempotent: it runs after a
--- service's versioned migrations (which created these tables before the kit existed) and again whenever it changes.
+-- The platform kit's own tables, the same in every service's database: run by KitSchema (idempotent) before every
+-- Flyway migrate, so they exist before a service's own first migration (the catalog's seed writes to the outbox).
 create table if not exists outbox_event (
     id           uuid primary key,
     seq          bigint generated always as identity,
