@@ -1,6 +1,6 @@
 package com.successworkshop.engagement.rest;
 
-import com.successworkshop.kit.http.Versioned;
+import com.successworkshop.kit.domain.Versioned;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.successworkshop.engagement.domain.Attendee;

@@ -11,7 +11,7 @@ import com.successworkshop.engagement.domain.Workload;
 import com.successworkshop.engagement.domain.WorkshopState;
 import com.successworkshop.engagement.mapping.EngagementMapper;
 import com.successworkshop.engagement.messaging.EngagementEvents;
-import com.successworkshop.kit.http.IfMatch;
+import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
@@ -254,7 +254,7 @@ public class EngagementService {
     Engagement load(UUID id, String ifMatch, boolean ifMatchRequired) {
         Engagement e = engagements.findForPartner(id, caller.partnerId())
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + id));
-        IfMatch.check(ifMatch, e.etag(), ifMatchRequired);
+        ExpectedVersion.check(ifMatch, e.etag(), ifMatchRequired);
         return e;
     }
 

@@ -1,6 +1,6 @@
 package com.successworkshop.catalog.rest;
 
-import com.successworkshop.kit.http.Versioned;
+import com.successworkshop.kit.domain.Versioned;
 
 import com.successworkshop.catalog.domain.Audience;
 import com.successworkshop.catalog.domain.PlaybookSection;

@@ -4,7 +4,7 @@ import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.mapping.ResourceMapper;
 import com.successworkshop.catalog.messaging.CatalogEvents;
-import com.successworkshop.kit.http.IfMatch;
+import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
 import com.successworkshop.kit.problem.ProblemException;
@@ -106,7 +106,7 @@ public class ResourceService {
 
     ResourceLink load(UUID id, String ifMatch) {
         ResourceLink r = resources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Resource " + id));
-        IfMatch.check(ifMatch, r.etag());
+        ExpectedVersion.check(ifMatch, r.etag());
         return r;
     }
 

@@ -1,6 +1,6 @@
 package com.successworkshop.ssat.rest;
 
-import com.successworkshop.kit.http.Versioned;
+import com.successworkshop.kit.domain.Versioned;
 
 import com.successworkshop.ssat.domain.FactorStatus;
 import com.successworkshop.ssat.domain.MetricKind;

@@ -7,7 +7,7 @@ import com.successworkshop.ssat.domain.SsatFactorState;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.mapping.SsatMapper;
-import com.successworkshop.kit.http.IfMatch;
+import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.ssat.messaging.SsatEvents;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
@@ -155,7 +155,7 @@ public class SsatMatrixService {
     SsatMatrix load(UUID engagementId, String ifMatch) {
         SsatMatrix m = matrices.findForPartner(engagementId, caller.partnerId())
                 .orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + engagementId));
-        IfMatch.check(ifMatch, m.etag());
+        ExpectedVersion.check(ifMatch, m.etag());
         return m;
     }
 }

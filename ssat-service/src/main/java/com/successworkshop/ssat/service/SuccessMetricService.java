@@ -9,7 +9,7 @@ import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.mapping.SsatMapper;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.repository.SuccessMetricRepository;
-import com.successworkshop.kit.http.IfMatch;
+import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.ssat.rest.SsatDtos.MeasurementInput;
 import com.successworkshop.ssat.rest.SsatDtos.MeasurementView;
@@ -77,7 +77,7 @@ public class SuccessMetricService {
 
     public MetricView update(UUID engagementId, UUID metricId, String ifMatch, MetricInput in) {
         SuccessMetric metric = metric(engagementId, metricId);
-        IfMatch.check(ifMatch, metric.etag());
+        ExpectedVersion.check(ifMatch, metric.etag());
         if (in.service() != metric.workload) {
             activeService(matrix(engagementId), in.service());
         }
@@ -88,7 +88,7 @@ public class SuccessMetricService {
 
     public void delete(UUID engagementId, UUID metricId, String ifMatch) {
         SuccessMetric metric = metric(engagementId, metricId);
-        IfMatch.check(ifMatch, metric.etag());
+        ExpectedVersion.check(ifMatch, metric.etag());
         metrics.deleteWithMeasurements(metric);
     }
 

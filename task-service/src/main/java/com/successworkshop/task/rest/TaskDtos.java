@@ -1,6 +1,6 @@
 package com.successworkshop.task.rest;
 
-import com.successworkshop.kit.http.Versioned;
+import com.successworkshop.kit.domain.Versioned;
 
 import com.successworkshop.task.domain.TaskKind;
 import com.successworkshop.task.domain.TaskStatus;

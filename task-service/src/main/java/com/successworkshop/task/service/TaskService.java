@@ -5,7 +5,7 @@ import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.mapping.TaskMapper;
 import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.repository.TaskRepository;
-import com.successworkshop.kit.http.IfMatch;
+import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.problem.Problem;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.task.rest.TaskDtos.PageView;
@@ -62,7 +62,7 @@ public class TaskService {
 
     public TaskView patch(UUID id, String ifMatch, TaskPatch patch, boolean ops) {
         TaskInstance t = tasks.findForPartner(id, caller.partnerId()).orElseThrow(() -> ProblemException.notFound("Task " + id));
-        IfMatch.check(ifMatch, t.etag());
+        ExpectedVersion.check(ifMatch, t.etag());
         if (t.retiredAt != null) {
             throw ProblemException.conflict("task.retired", "This task was retired (its service is no longer intended) and cannot change");
         }

@@ -6,7 +6,7 @@ import com.successworkshop.task.domain.TemplateStatus;
 import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.mapping.TaskMapper;
 import com.successworkshop.task.repository.TemplateRepository;
-import com.successworkshop.kit.http.IfMatch;
+import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.problem.Problem;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.task.rest.TaskDtos.ImportReport;
@@ -200,7 +200,7 @@ public class TemplateService {
 
     private TaskTemplate load(UUID id, String ifMatch) {
         TaskTemplate t = templates.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Task template " + id));
-        IfMatch.check(ifMatch, t.etag());
+        ExpectedVersion.check(ifMatch, t.etag());
         return t;
     }
 

@@ -1,5 +1,6 @@
 package com.successworkshop.kit.http;
 
+import com.successworkshop.kit.domain.Versioned;
 import com.successworkshop.kit.idempotency.IdempotencyService;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;

@@ -25,6 +25,6 @@ public class KitFlyway implements FlywayConfigurationCustomizer {
             throw new IllegalStateException("The Flyway history could not be read: " + e.getMessage(), e);
         }
         configuration.callbacks(Stream.concat(Arrays.stream(configuration.getCallbacks()),
-                Stream.of(KitSchema.ensureTablesBeforeMigrate(loader))).toArray(Callback[]::new));
+                Stream.of(KitSchema.ensureTablesAroundMigrate(loader))).toArray(Callback[]::new));
     }
 }

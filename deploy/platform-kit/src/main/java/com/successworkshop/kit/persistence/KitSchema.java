@@ -22,15 +22,17 @@ import java.util.zip.CRC32;
 
 /**
  * The kit owns its tables (outbox, inbox, idempotency keys, parked events) in every service's database: they are
- * created, if missing, right before Flyway applies a service's migrations ({@link #ensureTables}, a BEFORE_MIGRATE
- * callback). Before the kit, each service's V1 ended with the same block creating them, and a V2 (V3 in the catalog)
+ * created, if missing, by idempotent DDL around Flyway's migrate ({@link #ensureTablesAroundMigrate}): the first three
+ * before a service's migrations (the catalog's seed writes to the outbox), parked events after them (ssat-service's V1
+ * created that table before the kit existed). Before the kit, each service's V1 ended with the same block creating them, and a V2 (V3 in the catalog)
  * added the trace parent; {@link #repairHistory} lets a database migrated back then validate against today's files,
  * changing only history rows that differ from today's files by exactly what moved into the kit.
  */
 public final class KitSchema {
 
     private static final Logger LOG = Logger.getLogger(KitSchema.class);
-    static final String TABLES = "platform-kit/tables.sql";
+    static final String BEFORE_MIGRATE = "platform-kit/before-migrate.sql";
+    static final String AFTER_MIGRATE = "platform-kit/after-migrate.sql";
     /** The block every service's V1 ended with, byte for byte: its checksum with V1 is what a database migrated then holds. */
     static final String LEGACY_V1_BLOCK = "platform-kit/legacy/V1-conventions.sql";
     static final String LEGACY_TRACE_PARENT = "platform-kit/legacy/outbox-trace-parent.sql";
@@ -40,11 +42,11 @@ public final class KitSchema {
     }
 
     /** Runs the kit's idempotent DDL; Flyway has created its history table by then, so a new database is not "non-empty". */
-    public static Callback ensureTablesBeforeMigrate(ClassLoader loader) {
+    public static Callback ensureTablesAroundMigrate(ClassLoader loader) {
         return new Callback() {
             @Override
             public boolean supports(Event event, Context context) {
-                return event == Event.BEFORE_MIGRATE;
+                return event == Event.BEFORE_MIGRATE || event == Event.AFTER_MIGRATE;
             }
 
             @Override
@@ -54,7 +56,7 @@ public final class KitSchema {
 
             @Override
             public void handle(Event event, Context context) {
-                ensureTables(context.getConnection(), loader);
+                run(context.getConnection(), event == Event.BEFORE_MIGRATE ? BEFORE_MIGRATE : AFTER_MIGRATE, loader);
             }
 
             @Override
@@ -64,9 +66,9 @@ public final class KitSchema {
         };
     }
 
-    public static void ensureTables(Connection connection, ClassLoader loader) {
+    static void run(Connection connection, String script, ClassLoader loader) {
         try (Statement s = connection.createStatement()) {
-            s.execute(String.join("\n", lines(TABLES, loader)));
+            s.execute(String.join("\n", lines(script, loader)));
         } catch (SQLException e) {
             throw new IllegalStateException("The platform kit's tables could not be created: " + e.getMessage(), e);
         }
@@ -75,7 +77,7 @@ public final class KitSchema {
     /**
      * For a database whose history predates the kit: V1 rows whose checksum is today's V1 plus the moved block get
      * today's checksum; the trace-parent migration and the kit's old repeatable script leave the history (their DDL is
-     * in {@link #TABLES} now). Any other difference still fails Flyway's validation, as it should. Returns the rows changed.
+     * the kit's scripts now). Any other difference still fails Flyway's validation, as it should. Returns the rows changed.
      */
     public static int repairHistory(Connection connection, String historyTable, String location, ClassLoader loader) throws SQLException {
         if (!exists(connection, historyTable)) {

@@ -2,7 +2,7 @@ package com.successworkshop.kit.problem;
 
 import java.util.List;
 
-/** Thrown by the service layer for an expected failure; the mapper turns it into problem+json. */
+/** An HTTP-level failure raised in the REST layer (a bad parameter, a bad header); the domain throws DomainException. */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -27,15 +27,5 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.of(400, "validation", "Bad Request", "The request is not valid")
                 .withErrors(List.of(new Problem.FieldError(field, message))));
-    }
-
-    public static ProblemException preconditionRequired() {
-        return new ProblemException(Problem.of(428, "precondition-required", "Precondition Required",
-                "This update needs an If-Match header with the ETag of the version you read"));
-    }
-
-    public static ProblemException stale(String etag) {
-        return new ProblemException(Problem.of(412, "precondition-failed", "Precondition Failed",
-                "The resource changed since you read it; its current ETag is " + etag + ". Read it again and retry."));
     }
 }

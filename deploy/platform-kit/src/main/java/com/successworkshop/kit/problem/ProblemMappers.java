@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.successworkshop.kit.domain.DomainException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,6 +32,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.problem(), uri);
+    }
+
+    /** The domain's own errors, in the same problem+json as every other error. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(problemOf(e), uri);
+    }
+
+    static Problem problemOf(DomainException e) {
+        return switch (e) {
+            case DomainException.NotFound n -> Problem.of(404, "not-found", "Not Found", n.getMessage());
+            case DomainException.RuleViolated r -> Problem.of(409, "rule-violated", "Conflict", r.getMessage()).withRule(r.rule());
+            case DomainException.InvalidInput i -> Problem.of(400, "validation", "Bad Request", i.getMessage())
+                    .withErrors(i.fields().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+            case DomainException.VersionRequired v -> Problem.of(428, "precondition-required", "Precondition Required",
+                    "This update needs an If-Match header with the ETag of the version you read");
+            case DomainException.StaleVersion s -> Problem.of(412, "precondition-failed", "Precondition Failed",
+                    "The resource changed since you read it; its current ETag is " + s.current() + ". Read it again and retry.");
+        };
     }
 
     @ServerExceptionMapper

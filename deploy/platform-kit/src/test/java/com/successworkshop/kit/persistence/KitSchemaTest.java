@@ -49,14 +49,16 @@ class KitSchemaTest {
         v1.add(extraLine);
         Files.write(dir.resolve("V1__kit_test.sql"), v1);
         Files.write(dir.resolve("V2__outbox_trace_parent.sql"), KitSchema.lines(KitSchema.LEGACY_TRACE_PARENT, LOADER));
-        Files.write(dir.resolve("R__platform_kit.sql"), KitSchema.lines(KitSchema.TABLES, LOADER));
+        List<String> repeatable = new ArrayList<>(KitSchema.lines(KitSchema.BEFORE_MIGRATE, LOADER));
+        repeatable.addAll(KitSchema.lines(KitSchema.AFTER_MIGRATE, LOADER));
+        Files.write(dir.resolve("R__platform_kit.sql"), repeatable);
         return dir;
     }
 
     static Flyway flyway(String database, String location, boolean kit) {
         var config = Flyway.configure().dataSource(ServiceTestInfra.jdbcUrl(database), "postgres", "").locations(location);
         if (kit) {
-            config.callbacks(KitSchema.ensureTablesBeforeMigrate(LOADER));
+            config.callbacks(KitSchema.ensureTablesAroundMigrate(LOADER));
         }
         return config.load();
     }

@@ -1,5 +1,6 @@
 -- The platform kit's own tables, the same in every service's database: run by KitSchema (idempotent) before every
 -- Flyway migrate, so they exist before a service's own first migration (the catalog's seed writes to the outbox).
+-- parked_event follows in after-migrate.sql: ssat-service's V1 created it before the kit existed.
 create table if not exists outbox_event (
     id           uuid primary key,
     seq          bigint generated always as identity,
@@ -36,15 +37,3 @@ create table if not exists idempotency_record (
     primary key (scope, idem_key)
 );
 create index if not exists idempotency_record_created on idempotency_record (created_at);
-
--- Events that came before their engagement (the kit's one order policy), applied when it arrives.
-create table if not exists parked_event (
-    event_id       uuid primary key,
-    engagement_id  uuid         not null,
-    type           varchar(200) not null,
-    event_time     timestamptz  not null,
-    data           jsonb        not null,
-    parked_at      timestamptz  not null
-);
-create index if not exists parked_event_engagement on parked_event (engagement_id, event_time);
-create index if not exists parked_event_parked on parked_event (parked_at);
