@@ -6,3 +6,9 @@ create table kit_effect (
     engagement uuid         not null,
     note       varchar(200) not null
 );
+-- A partner-owned entity of the test app: what the partner filter must keep apart.
+create table kit_note (
+    id         uuid primary key,
+    partner_id varchar(100) not null,
+    text       varchar(200) not null
+);
