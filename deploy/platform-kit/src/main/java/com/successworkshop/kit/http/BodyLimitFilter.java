@@ -12,11 +12,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class BodyLimitFilter {
 
+    /**
+     * After Quarkus' CORS filter (its filter priority 300 is route order -300), so a browser can read these early 413s
+     * and 429s, and before authentication (-200), so a flood or an oversized body costs no token check.
+     */
+    static final int EARLY_ORDER = -250;
+
     @ConfigProperty(name = "workshop.http.max-body-bytes", defaultValue = "262144")
     long maxBodyBytes;
 
     void install(@Observes Router router) {
-        router.route().order(-1000).handler(ctx -> {
+        router.route().order(EARLY_ORDER - 1).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && isTooLarge(length)) {
                 Problem p = Problem.of(413, "payload-too-large", "Payload Too Large",

@@ -41,7 +41,7 @@ public class RateLimitFilter {
         if (perSecond <= 0) {
             return;
         }
-        router.route().order(-999).handler(this::handle);
+        router.route().order(BodyLimitFilter.EARLY_ORDER).handler(this::handle);
     }
 
     void handle(RoutingContext ctx) {
