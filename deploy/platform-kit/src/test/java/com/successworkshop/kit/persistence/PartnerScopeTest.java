@@ -26,6 +26,8 @@ class PartnerScopeTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String partnerA = "partner-a-" + run;
@@ -51,6 +53,12 @@ class PartnerScopeTest {
                 .body("findAll { it.startsWith('" + run + "') }", contains(run + " agenda of B"));
         given().auth().oauth2(Tokens.manager(partnerA)).get("/kit-notes").then().statusCode(200)
                 .body("findAll { it.startsWith('" + run + "') }", contains(run + " agenda of A"));
+    }
+
+    @Test
+    void requestsAreAuthenticatedThroughTheKitsTokenCache() {
+        org.junit.jupiter.api.Assertions.assertInstanceOf(com.successworkshop.kit.security.VerifiedTokens.class,
+                io.quarkus.arc.ClientProxy.unwrap(parser));
     }
 
     @Test
