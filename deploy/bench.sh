@@ -14,7 +14,7 @@ cd "$ROOT_DIR"
 if [[ ! -f engagement-service/target/quarkus-app/quarkus-run.jar || "${BENCH_REBUILD:-0}" == 1 ]]; then
   mvn_cmd -q -B -DskipTests package -pl engagement-service,ssat-service,task-service,resource-catalog-service >&2
 fi
-mvn_cmd -q -B -DskipTests package -pl deploy/harness >&2
+mvn_cmd -q -B -DskipTests package -pl deploy/harness,deploy/bench/reference-app >&2
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 exec java -Xmx1g "$@" -Dproject.root="$ROOT_DIR" -cp "deploy/harness/target/classes:$(cat deploy/harness/target/classpath.txt)" \
   com.successworkshop.harness.bench.Bench "$what"

@@ -278,14 +278,7 @@ public final class Stack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m"));
-        Path cds = jar.resolveSibling("app-cds.jsa");
-        if (Files.exists(cds)) {
-            // The AppCDS archive deploy/stack.sh builds (mvn package -Dquarkus.package.jar.appcds.enabled=true), when present.
-            command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
+        List<String> command = javaCommand(jar);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(i.log()).toFile()));
@@ -380,6 +373,19 @@ public final class Stack implements AutoCloseable {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres", PG_USER, "")) {
             c.createStatement().execute(sql);
         }
+    }
+
+    /** The services' JVM and flags for a packaged Quarkus jar (also the benchmarks' bare reference app: same flags). */
+    public static List<String> javaCommand(Path jar) {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m"));
+        Path cds = jar.resolveSibling("app-cds.jsa");
+        if (Files.exists(cds)) {
+            // The AppCDS archive deploy/stack.sh builds (mvn package -Dquarkus.package.jar.appcds.enabled=true), when present.
+            command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     private static String javaBin() {

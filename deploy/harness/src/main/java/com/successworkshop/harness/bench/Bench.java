@@ -17,6 +17,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -105,9 +106,67 @@ public final class Bench {
             double byId = run(http, concurrency, seconds, i -> base + "/" + ids.get(new Random(i).nextInt(ids.size())));
             run(http, concurrency, seconds, i -> base + "?size=20&page=" + (i % 25));
             double wrkById = wrk(stack.token(PARTNER, "fasttrack-manager"), base + "/" + ids.get(0), seconds, concurrency);
+            double bare = bareQuarkusGetById(seconds, concurrency);
             double pg = pgbenchSelectOnly(seconds, concurrency);
-            System.out.printf("pgbench -S (same server, %d clients): %.0f TPS → GET-by-id / pgbench-S = %.3f with the Java client, %.3f with wrk (target ≥ 0.5)%n",
+            System.out.printf("bare Quarkus REST + Panache GET by id (same JVM flags, same PostgreSQL, same client): %.0f req/s → "
+                    + "GET engagement by id / bare = %.2f× (target ≥ 0.5×)%n", bare, byId / bare);
+            System.out.printf("pgbench -S (same server, %d clients): %.0f TPS → GET-by-id / pgbench-S = %.3f with the Java client, %.3f with wrk%n",
                     concurrency, pg, byId / pg, wrkById / pg);
+        }
+    }
+
+    /** deploy/bench/reference-app: one entity, GET by id, started like a service, 500 rows seeded. */
+    static double bareQuarkusGetById(int seconds, int concurrency) throws Exception {
+        Path jar = Path.of(System.getProperty("project.root", ".")).resolve("deploy/bench/reference-app/target/quarkus-app/quarkus-run.jar");
+        String db = "bench_reference_" + UUID.randomUUID().toString().substring(0, 8);
+        String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+        String admin = "jdbc:postgresql://" + host + ":5432/";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin + "postgres", "postgres", "")) {
+            c.createStatement().execute("create database " + db);
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(com.successworkshop.harness.Stack.javaCommand(jar)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(Map.of("HTTP_PORT", String.valueOf(port), "DB_URL", admin + db, "MALLOC_ARENA_MAX", "2"));
+        Process app = pb.start();
+        try {
+            String base = "http://127.0.0.1:" + port + "/items/";
+            Http http = new Http(null);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                try {
+                    http.getAsync(base + UUID.randomUUID()).get();
+                    break;
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline || !app.isAlive()) {
+                        throw new IllegalStateException("the bare reference app did not start (" + jar + ")", e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            List<UUID> ids = new ArrayList<>();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin + db, "postgres", "");
+                 java.sql.PreparedStatement insert = c.prepareStatement("insert into item(id, name, version) values (?, ?, 0)")) {
+                for (int i = 0; i < 500; i++) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    insert.setObject(1, id);
+                    insert.setString(2, "Contoso " + i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            run(http, concurrency, 5, i -> base + ids.get(i % ids.size()));  // warm-up
+            return run(http, concurrency, seconds, i -> base + ids.get(new Random(i).nextInt(ids.size())));
+        } finally {
+            app.destroy();
+            app.waitFor();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin + "postgres", "postgres", "")) {
+                c.createStatement().execute("drop database if exists " + db + " with (force)");
+            }
         }
     }
 
