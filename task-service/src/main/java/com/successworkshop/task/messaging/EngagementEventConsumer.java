@@ -11,7 +11,7 @@ import com.successworkshop.task.messaging.EngagementEvents.IntendedServicesChang
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
 import com.successworkshop.task.repository.EngagementRefRepository;
-import com.successworkshop.task.service.TaskLifecycle;
+import com.successworkshop.task.application.TaskLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

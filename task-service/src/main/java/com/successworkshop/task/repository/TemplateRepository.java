@@ -1,8 +1,8 @@
 package com.successworkshop.task.repository;
 
 import com.successworkshop.task.domain.TaskTemplate;
+import com.successworkshop.task.domain.TemplateCriteria;
 import com.successworkshop.task.domain.TemplateStatus;
-import com.successworkshop.task.domain.Workload;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -20,11 +20,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, UUID> {
 
-    public record Filter(Workload service, String section, Boolean mandatory, String role, TemplateStatus status,
-                         String process, Integer ftopTaskId, boolean allVersions) {
-    }
-
-    public PanacheQuery<TaskTemplate> search(Filter f) {
+    public PanacheQuery<TaskTemplate> search(TemplateCriteria f) {
         Where w = Where.all().andIf(!f.allVersions(), "latest = true")
                 .and("(allServices = true or services like :service)", "service", f.service() == null ? null : "%," + f.service().name() + ",%")
                 .and("lower(section) = lower(:section)", "section", f.section())

@@ -5,13 +5,13 @@ import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
 
 import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.task.repository.TaskRepository;
-import com.successworkshop.task.rest.TaskDtos.PageView;
-import com.successworkshop.task.rest.TaskDtos.TaskPatch;
-import com.successworkshop.task.rest.TaskDtos.TaskView;
+import com.successworkshop.task.domain.TaskCriteria;
+import com.successworkshop.task.application.TaskViews.PageView;
+import com.successworkshop.task.application.TaskViews.TaskPatch;
+import com.successworkshop.task.application.TaskViews.TaskView;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.task.service.TaskService;
+import com.successworkshop.task.application.TaskService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -61,7 +61,7 @@ public class TaskResource {
                                    @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new TaskRepository.Filter(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
+        var filter = new TaskCriteria(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
                 mandatory, section, overdue, assignee, includeRetired);
         return service.listForEngagement(filter, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
     }
@@ -76,7 +76,7 @@ public class TaskResource {
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         String who = assignee == null || assignee.isBlank() ? caller.actor() : assignee;
-        var filter = new TaskRepository.Filter(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
+        var filter = new TaskCriteria(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
                 null, null, overdue, who, false);
         return service.page(filter, page, size);
     }

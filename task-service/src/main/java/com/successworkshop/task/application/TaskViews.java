@@ -1,4 +1,4 @@
-package com.successworkshop.task.rest;
+package com.successworkshop.task.application;
 
 import com.successworkshop.kit.domain.Versioned;
 
@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Request and response bodies of the task API. */
-public final class TaskDtos {
+public final class TaskViews {
 
-    private TaskDtos() {
+    private TaskViews() {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {

@@ -1,6 +1,6 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
-import com.successworkshop.task.config.TaskConfig;
+import com.successworkshop.task.application.TaskConfig;
 import com.successworkshop.task.domain.CheckInCadence;
 import com.successworkshop.task.domain.EngagementRef;
 import com.successworkshop.task.domain.TaskInstance;

@@ -1,16 +1,17 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
+import com.successworkshop.task.domain.TaskCriteria;
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.task.mapping.TaskMapper;
+import com.successworkshop.task.application.TaskMapper;
 import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.repository.TaskRepository;
 import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.problem.Problem;
 import com.successworkshop.kit.problem.ProblemException;
-import com.successworkshop.task.rest.TaskDtos.PageView;
-import com.successworkshop.task.rest.TaskDtos.TaskPatch;
-import com.successworkshop.task.rest.TaskDtos.TaskView;
+import com.successworkshop.task.application.TaskViews.PageView;
+import com.successworkshop.task.application.TaskViews.TaskPatch;
+import com.successworkshop.task.application.TaskViews.TaskView;
 import com.successworkshop.kit.security.CurrentPartner;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -42,7 +43,7 @@ public class TaskService {
     EntityManager em;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PageView<TaskView>> listForEngagement(TaskRepository.Filter filter, int page, int size) {
+    public Optional<PageView<TaskView>> listForEngagement(TaskCriteria filter, int page, int size) {
         if (engagements.findForPartner(filter.engagementId(), caller.partnerId()).isEmpty()) {
             return Optional.empty();
         }
@@ -50,7 +51,7 @@ public class TaskService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<TaskView> page(TaskRepository.Filter filter, int page, int size) {
+    public PageView<TaskView> page(TaskCriteria filter, int page, int size) {
         PanacheQuery<TaskInstance> q = tasks.search(filter, TaskMapper.today()).page(Page.of(page, size));
         return new PageView<>(q.list().stream().map(TaskMapper::view).toList(), page, size, q.count());
     }

@@ -1,18 +1,19 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
-import com.successworkshop.task.config.TaskConfig;
+import com.successworkshop.task.application.TaskConfig;
+import com.successworkshop.task.domain.TemplateCriteria;
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.TemplateStatus;
 import com.successworkshop.task.domain.Workload;
-import com.successworkshop.task.mapping.TaskMapper;
+import com.successworkshop.task.application.TaskMapper;
 import com.successworkshop.task.repository.TemplateRepository;
 import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.problem.Problem;
 import com.successworkshop.kit.problem.ProblemException;
-import com.successworkshop.task.rest.TaskDtos.ImportReport;
-import com.successworkshop.task.rest.TaskDtos.PageView;
-import com.successworkshop.task.rest.TaskDtos.TemplateInput;
-import com.successworkshop.task.rest.TaskDtos.TemplateView;
+import com.successworkshop.task.application.TaskViews.ImportReport;
+import com.successworkshop.task.application.TaskViews.PageView;
+import com.successworkshop.task.application.TaskViews.TemplateInput;
+import com.successworkshop.task.application.TaskViews.TemplateView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -47,7 +48,7 @@ public class TemplateService {
     MeterRegistry registry;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<TemplateView> list(TemplateRepository.Filter filter, int page, int size) {
+    public PageView<TemplateView> list(TemplateCriteria filter, int page, int size) {
         PanacheQuery<TaskTemplate> q = templates.search(filter).page(Page.of(page, size));
         return new PageView<>(q.list().stream().map(TaskMapper::view).toList(), page, size, q.count());
     }

@@ -1,4 +1,4 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.Workload;

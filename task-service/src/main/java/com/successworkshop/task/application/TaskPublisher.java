@@ -1,10 +1,10 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.task.mapping.TaskMapper;
+import com.successworkshop.task.application.TaskMapper;
 import com.successworkshop.kit.outbox.OutboxWriter;
-import com.successworkshop.task.messaging.TaskEvents;
+import com.successworkshop.task.domain.TaskEvents;
 import com.successworkshop.task.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
-package com.successworkshop.task.mapping;
+package com.successworkshop.task.application;
 
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.domain.TaskTemplate;
-import com.successworkshop.task.rest.TaskDtos.TaskView;
-import com.successworkshop.task.rest.TaskDtos.TemplateView;
+import com.successworkshop.task.application.TaskViews.TaskView;
+import com.successworkshop.task.application.TaskViews.TemplateView;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package com.successworkshop.task.messaging;
+package com.successworkshop.task.domain;
 
 import com.successworkshop.task.domain.TaskKind;
 import com.successworkshop.task.domain.TaskStatus;
