@@ -1,7 +1,6 @@
 package com.successworkshop.task.application;
 
 import com.successworkshop.kit.domain.Versioned;
-
 import com.successworkshop.task.domain.TaskKind;
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.domain.TemplateStatus;

@@ -1,9 +1,9 @@
 package com.successworkshop.task.repository;
 
+import com.successworkshop.kit.persistence.Where;
 import com.successworkshop.task.domain.TaskCriteria;
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;

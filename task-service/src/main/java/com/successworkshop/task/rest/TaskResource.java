@@ -1,17 +1,17 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
-
-import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.task.domain.TaskCriteria;
-import com.successworkshop.task.application.TaskViews.PageView;
-import com.successworkshop.task.application.TaskViews.TaskPatch;
-import com.successworkshop.task.application.TaskViews.TaskView;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
 import com.successworkshop.task.application.TaskService;
+import com.successworkshop.task.application.TaskViews.PageView;
+import com.successworkshop.task.application.TaskViews.TaskPatch;
+import com.successworkshop.task.application.TaskViews.TaskView;
+import com.successworkshop.task.domain.TaskCriteria;
+import com.successworkshop.task.domain.TaskStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -95,6 +96,10 @@ public class TaskResource {
     @Operation(operationId = "updateTask", summary = "Change status, assignee, due date or notes (If-Match required); a wrong transition is a 409 naming the allowed ones")
     public Response patch(@PathParam("taskId") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TaskPatch patch,
                           @Context SecurityContext security) {
-        return Responses.ok(service.patch(id, ifMatch, patch, security.isUserInRole(Roles.OPS)));
+        try {
+            return Responses.ok(service.update(id, ifMatch, patch, security.isUserInRole(Roles.OPS)));
+        } catch (DomainException.RuleViolated e) {
+            throw TaskProblems.refused(e, () -> service.find(id).map(TaskView::allowedTransitions).orElse(List.of()));
+        }
     }
 }

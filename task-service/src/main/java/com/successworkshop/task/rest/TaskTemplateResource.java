@@ -1,20 +1,20 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.kit.problem.ProblemException;
-
-import com.successworkshop.task.domain.TemplateStatus;
-import com.successworkshop.task.domain.Workload;
-import com.successworkshop.task.domain.TemplateCriteria;
+import com.successworkshop.kit.security.Roles;
 import com.successworkshop.task.application.TaskViews.ImportReport;
 import com.successworkshop.task.application.TaskViews.PageView;
 import com.successworkshop.task.application.TaskViews.TemplateInput;
 import com.successworkshop.task.application.TaskViews.TemplateView;
-import com.successworkshop.kit.security.Roles;
-import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.task.application.TemplateFile;
 import com.successworkshop.task.application.TemplateService;
+import com.successworkshop.task.domain.TemplateCriteria;
+import com.successworkshop.task.domain.TemplateStatus;
+import com.successworkshop.task.domain.Workload;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -128,6 +128,10 @@ public class TaskTemplateResource {
         }
         TemplateFile.Format f = format != null && !format.isBlank() ? Params.enumValue(TemplateFile.Format.class, format, "format")
                 : TemplateFile.detect(contentType, body);
-        return templates.importFile(body, f);
+        try {
+            return templates.importFile(body, f);
+        } catch (DomainException.InvalidInput e) {
+            throw TaskProblems.importInvalid(e);
+        }
     }
 }
