@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the task API. */
+/** What the use cases take and return: the request and response bodies of the task API. */
 public final class TaskViews {
 
     private TaskViews() {

@@ -62,9 +62,9 @@ public class TaskResource {
                                    @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new TaskCriteria(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
+        var criteria = new TaskCriteria(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
                 mandatory, section, overdue, assignee, includeRetired);
-        return service.listForEngagement(filter, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
+        return service.listForEngagement(criteria, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
     }
 
     @GET
@@ -77,9 +77,9 @@ public class TaskResource {
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         String who = assignee == null || assignee.isBlank() ? caller.actor() : assignee;
-        var filter = new TaskCriteria(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
+        var criteria = new TaskCriteria(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
                 null, null, overdue, who, false);
-        return service.page(filter, page, size);
+        return service.page(criteria, page, size);
     }
 
     @GET

@@ -64,9 +64,9 @@ public class TaskTemplateResource {
                                        @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new TemplateCriteria(Params.enumValue(Workload.class, service, "service"), section, mandatory, role,
+        var criteria = new TemplateCriteria(Params.enumValue(Workload.class, service, "service"), section, mandatory, role,
                 Params.enumValue(TemplateStatus.class, status, "status"), process, ftopTaskId, allVersions);
-        return templates.list(filter, page, size);
+        return templates.list(criteria, page, size);
     }
 
     @GET
