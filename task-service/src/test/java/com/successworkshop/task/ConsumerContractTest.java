@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.successworkshop.task.messaging.TaskEvents;
+import com.successworkshop.task.domain.TaskEvents;
 import com.successworkshop.task.support.Api;
 import com.successworkshop.kit.testing.KafkaTestClient;
 import com.successworkshop.task.support.TestInfra;

@@ -38,7 +38,7 @@ class TaskTemplateApiTest {
     @Inject
     EntityManager em;
     @Inject
-    com.successworkshop.task.service.TemplateService templateService;
+    com.successworkshop.task.application.TemplateService templateService;
 
     static String ftopFile() {
         try (InputStream in = TaskTemplateApiTest.class.getResourceAsStream("/ftop-tasks.tsv")) {

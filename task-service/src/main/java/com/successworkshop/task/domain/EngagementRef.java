@@ -1,5 +1,7 @@
 package com.successworkshop.task.domain;
 
+import com.successworkshop.kit.domain.AggregateRoot;
+import com.successworkshop.kit.domain.DomainException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,10 +17,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** What task-service keeps of an engagement from its events: the partner that owns it and its intended services. */
+/**
+ * What task-service keeps of an engagement from its events: the partner that owns it and its intended services. It
+ * reports the progress of the engagement's tasks (TaskProgressChanged).
+ */
 @Entity
 @Table(name = "engagement_ref")
-public class EngagementRef {
+public class EngagementRef extends AggregateRoot {
+
+    public static final String OTHER_PARTNER = "engagement.other-partner";
 
     @Id
     public UUID engagementId;
@@ -29,12 +37,57 @@ public class EngagementRef {
     public Instant createdAt;
     public Instant updatedAt;
 
+    /** An engagement this service starts to track, from its first event. */
+    public static EngagementRef track(UUID engagementId, String partnerId, Instant now) {
+        EngagementRef ref = new EngagementRef();
+        ref.engagementId = engagementId;
+        ref.partnerId = partnerId;
+        ref.intendedServices = "";
+        ref.createdAt = now;
+        ref.updatedAt = now;
+        return ref;
+    }
+
+    public boolean ownedBy(String partner) {
+        return partnerId.equals(partner);
+    }
+
+    /** An event about this engagement names the partner that owns it; any other partner is an event that can never apply. */
+    public void requireOwner(String partner) {
+        if (!ownedBy(partner)) {
+            throw DomainException.ruleViolated(OTHER_PARTNER, "event names partner " + partner + " for an engagement of another partner");
+        }
+    }
+
     public Set<Workload> services() {
         return Arrays.stream(intendedServices.split(",")).filter(s -> !s.isBlank()).map(Workload::valueOf)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    public void services(Collection<Workload> codes) {
+    void created(String customer, Collection<Workload> codes, Instant now) {
+        customerName = customer;
+        intend(codes, now);
+    }
+
+    void intend(Collection<Workload> codes, Instant now) {
         intendedServices = codes.stream().map(Enum::name).collect(Collectors.joining(","));
+        updatedAt = now;
+    }
+
+    void agreeCadence(CheckInCadence cadence) {
+        if (cadence != null) {
+            checkInCadence = cadence;
+        }
+    }
+
+    /** Mandatory done / total (a mandatory task set NOT_APPLICABLE by ops leaves the total) and the overdue count. */
+    public TaskEvents.TaskProgressChanged reportProgress(Collection<TaskInstance> tasks, LocalDate today) {
+        var active = tasks.stream().filter(t -> t.engagementId.equals(engagementId) && !t.isRetired()).toList();
+        int total = (int) active.stream().filter(t -> t.mandatory && t.status != TaskStatus.NOT_APPLICABLE).count();
+        int done = (int) active.stream().filter(t -> t.mandatory && t.status == TaskStatus.COMPLETED).count();
+        int overdue = (int) active.stream().filter(t -> t.overdue(today)).count();
+        TaskEvents.TaskProgressChanged progress = new TaskEvents.TaskProgressChanged(engagementId, partnerId, done, total, overdue);
+        raise("TaskProgressChanged", engagementId, progress);
+        return progress;
     }
 }

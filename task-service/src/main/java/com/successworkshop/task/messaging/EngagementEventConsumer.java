@@ -2,7 +2,10 @@ package com.successworkshop.task.messaging;
 
 import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
+import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.task.application.TaskLifecycle;
 import com.successworkshop.task.domain.CheckInCadence;
+import com.successworkshop.task.domain.EngagementTasks.Effect;
 import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.messaging.EngagementEvents.CheckInScheduled;
 import com.successworkshop.task.messaging.EngagementEvents.EligibilityDetermined;
@@ -11,13 +14,13 @@ import com.successworkshop.task.messaging.EngagementEvents.IntendedServicesChang
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
 import com.successworkshop.task.repository.EngagementRefRepository;
-import com.successworkshop.task.service.TaskLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Makes and moves an engagement's tasks from engagement-events, a polled batch per transaction (the kit's EventBatches:
@@ -41,20 +44,20 @@ public class EngagementEventConsumer extends EventConsumer {
 
     @Override
     protected void events() {
-        on(EngagementEvents.CREATED, EngagementCreated.class, (event, e) -> measured(event, lifecycle.engagementCreated(e.engagementId(),
+        on(EngagementEvents.CREATED, EngagementCreated.class, (event, e) -> measured(event, () -> lifecycle.engagementCreated(e.engagementId(),
                 e.partnerId(), e.customerName(), workloads(e.intendedServices(), event), event.time())));
-        on(EngagementEvents.SERVICES_CHANGED, IntendedServicesChanged.class, (event, e) -> measured(event,
+        on(EngagementEvents.SERVICES_CHANGED, IntendedServicesChanged.class, (event, e) -> measured(event, () ->
                 lifecycle.servicesChanged(e.engagementId(), e.partnerId(), workloads(e.intendedServices(), event), event.time())));
-        on(EngagementEvents.WORKSHOP_COMPLETED, WorkshopCompleted.class, (event, e) -> measured(event, lifecycle.workshopCompleted(
+        on(EngagementEvents.WORKSHOP_COMPLETED, WorkshopCompleted.class, (event, e) -> measured(event, () -> lifecycle.workshopCompleted(
                 e.engagementId(), e.partnerId(), e.completedAt(), cadence(e.outcomes() == null ? null : e.outcomes().checkInCadence(), event),
                 event.id(), event.time())));
         for (String scheduled : List.of(EngagementEvents.WORKSHOP_SCHEDULED, EngagementEvents.WORKSHOP_RESCHEDULED)) {
-            on(scheduled, WorkshopScheduled.class, (event, e) -> measured(event,
+            on(scheduled, WorkshopScheduled.class, (event, e) -> measured(event, () ->
                     lifecycle.workshopScheduled(e.engagementId(), e.partnerId(), e.startsAt(), event.time())));
         }
-        on(EngagementEvents.ELIGIBILITY_DETERMINED, EligibilityDetermined.class, (event, e) -> measured(event,
+        on(EngagementEvents.ELIGIBILITY_DETERMINED, EligibilityDetermined.class, (event, e) -> measured(event, () ->
                 lifecycle.eligibilityDetermined(e.engagementId(), e.partnerId(), Boolean.TRUE.equals(e.eligible()), event.time())));
-        on(EngagementEvents.CHECK_IN_SCHEDULED, CheckInScheduled.class, (event, e) -> measured(event, lifecycle.checkInScheduled(
+        on(EngagementEvents.CHECK_IN_SCHEDULED, CheckInScheduled.class, (event, e) -> measured(event, () -> lifecycle.checkInScheduled(
                 e.engagementId(), e.partnerId(), cadence(e.cadence(), event), e.nextDate(), event.time())));
     }
 
@@ -63,8 +66,14 @@ public class EngagementEventConsumer extends EventConsumer {
         return new EngagementOrder(EngagementEvents.CREATED, id -> engagements.findById(id) != null);
     }
 
-    /** Counts what one event did to the engagement's tasks. */
-    private void measured(IncomingEvent event, TaskLifecycle.Effect effect) {
+    /** Applies one event and counts what it did to the engagement's tasks; an event that can never apply is poison. */
+    private void measured(IncomingEvent event, Supplier<Effect> apply) {
+        Effect effect;
+        try {
+            effect = apply.get();
+        } catch (DomainException.RuleViolated e) {
+            throw new IncomingEvent.PoisonMessageException(e.getMessage());
+        }
         registry.counter("task.instances.created", "event", event.name()).increment(effect.created());
         LOG.debugf("%s %s: %d task(s) created, %d changed", event.name(), event.subject(), effect.created(), effect.changed());
     }

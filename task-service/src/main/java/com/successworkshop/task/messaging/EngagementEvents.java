@@ -1,11 +1,11 @@
 package com.successworkshop.task.messaging;
 
-import static com.successworkshop.kit.consumer.IncomingEvent.requireEngagement;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import static com.successworkshop.kit.consumer.IncomingEvent.requireEngagement;
 
 /**
  * This consumer's own copy of the engagement-events it reads (engagement-service's AsyncAPI document is the contract;

@@ -1,8 +1,9 @@
 package com.successworkshop.task.repository;
 
+import com.successworkshop.kit.persistence.Where;
+import com.successworkshop.task.domain.TaskCriteria;
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -15,10 +16,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class TaskRepository implements PanacheRepositoryBase<TaskInstance, UUID> {
-
-    public record Filter(String partnerId, UUID engagementId, TaskStatus status, Boolean mandatory, String section,
-                         Boolean overdue, String assignee, boolean includeRetired) {
-    }
 
     private static final List<TaskStatus> CLOSED = List.of(TaskStatus.COMPLETED, TaskStatus.NOT_APPLICABLE);
 
@@ -35,7 +32,7 @@ public class TaskRepository implements PanacheRepositoryBase<TaskInstance, UUID>
         return list("engagementId", Sort.ascending("createdAt", "id"), engagementId);
     }
 
-    public PanacheQuery<TaskInstance> search(Filter f, LocalDate today) {
+    public PanacheQuery<TaskInstance> search(TaskCriteria f, LocalDate today) {
         String overdue = "(retiredAt is null and dueDate is not null and dueDate < :today and status not in :closed)";
         Where w = Where.all().and("partnerId = :partner").with("partner", f.partnerId())
                 .and("engagementId = :engagement", "engagement", f.engagementId())

@@ -1,9 +1,9 @@
 package com.successworkshop.task.repository;
 
-import com.successworkshop.task.domain.TaskTemplate;
-import com.successworkshop.task.domain.TemplateStatus;
-import com.successworkshop.task.domain.Workload;
 import com.successworkshop.kit.persistence.Where;
+import com.successworkshop.task.domain.TaskTemplate;
+import com.successworkshop.task.domain.TemplateCriteria;
+import com.successworkshop.task.domain.TemplateStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -20,11 +20,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, UUID> {
 
-    public record Filter(Workload service, String section, Boolean mandatory, String role, TemplateStatus status,
-                         String process, Integer ftopTaskId, boolean allVersions) {
-    }
-
-    public PanacheQuery<TaskTemplate> search(Filter f) {
+    public PanacheQuery<TaskTemplate> search(TemplateCriteria f) {
         Where w = Where.all().andIf(!f.allVersions(), "latest = true")
                 .and("(allServices = true or services like :service)", "service", f.service() == null ? null : "%," + f.service().name() + ",%")
                 .and("lower(section) = lower(:section)", "section", f.section())
@@ -54,5 +50,24 @@ public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, U
 
     public List<TaskTemplate> publishedOfProcess(String process) {
         return list("process = ?1 and status = ?2", Sort.ascending("ftopTaskId"), process, TemplateStatus.PUBLISHED);
+    }
+
+    /** Adds the version unless its template is known already: a restart, or a second replica seeding at once, adds nothing. */
+    public int insertIfNew(TaskTemplate t) {
+        return getEntityManager().createNativeQuery("""
+                        insert into task_template(id, template_key, template_version, ftop_task_id, name, mandatory, fasttrack_role,
+                            all_services, services, service_names, process, phase, section, due_offset_days, status, latest, version,
+                            created_at, published_at)
+                        select :id, :key, :templateVersion, :ftop, :name, :mandatory, :role, :all, :services, :names, :process, :phase,
+                            :section, :offset, :status, :latest, 0, :createdAt, :publishedAt
+                        where not exists (select 1 from task_template where template_key = :key)
+                        on conflict do nothing""")
+                .setParameter("id", t.id).setParameter("key", t.templateKey).setParameter("templateVersion", t.templateVersion)
+                .setParameter("ftop", t.ftopTaskId).setParameter("name", t.name).setParameter("mandatory", t.mandatory)
+                .setParameter("role", t.fasttrackRole).setParameter("all", t.allServices).setParameter("services", t.services)
+                .setParameter("names", t.serviceNames).setParameter("process", t.process).setParameter("phase", t.phase)
+                .setParameter("section", t.section).setParameter("offset", t.dueOffsetDays).setParameter("status", t.status.name())
+                .setParameter("latest", t.latest).setParameter("createdAt", t.createdAt).setParameter("publishedAt", t.publishedAt)
+                .executeUpdate();
     }
 }

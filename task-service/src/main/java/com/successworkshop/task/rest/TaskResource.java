@@ -1,17 +1,17 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
-
-import com.successworkshop.task.domain.TaskStatus;
-import com.successworkshop.task.repository.TaskRepository;
-import com.successworkshop.task.rest.TaskDtos.PageView;
-import com.successworkshop.task.rest.TaskDtos.TaskPatch;
-import com.successworkshop.task.rest.TaskDtos.TaskView;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.task.service.TaskService;
+import com.successworkshop.task.application.TaskService;
+import com.successworkshop.task.application.TaskViews.PageView;
+import com.successworkshop.task.application.TaskViews.TaskPatch;
+import com.successworkshop.task.application.TaskViews.TaskView;
+import com.successworkshop.task.domain.TaskCriteria;
+import com.successworkshop.task.domain.TaskStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -61,9 +62,9 @@ public class TaskResource {
                                    @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new TaskRepository.Filter(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
+        var criteria = new TaskCriteria(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
                 mandatory, section, overdue, assignee, includeRetired);
-        return service.listForEngagement(filter, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
+        return service.listForEngagement(criteria, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
     }
 
     @GET
@@ -76,9 +77,9 @@ public class TaskResource {
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         String who = assignee == null || assignee.isBlank() ? caller.actor() : assignee;
-        var filter = new TaskRepository.Filter(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
+        var criteria = new TaskCriteria(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
                 null, null, overdue, who, false);
-        return service.page(filter, page, size);
+        return service.page(criteria, page, size);
     }
 
     @GET
@@ -95,6 +96,10 @@ public class TaskResource {
     @Operation(operationId = "updateTask", summary = "Change status, assignee, due date or notes (If-Match required); a wrong transition is a 409 naming the allowed ones")
     public Response patch(@PathParam("taskId") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TaskPatch patch,
                           @Context SecurityContext security) {
-        return Responses.ok(service.patch(id, ifMatch, patch, security.isUserInRole(Roles.OPS)));
+        try {
+            return Responses.ok(service.update(id, ifMatch, patch, security.isUserInRole(Roles.OPS)));
+        } catch (DomainException.RuleViolated e) {
+            throw TaskProblems.refused(e, () -> service.find(id).map(TaskView::allowedTransitions).orElse(List.of()));
+        }
     }
 }

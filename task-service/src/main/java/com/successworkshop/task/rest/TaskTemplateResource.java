@@ -1,20 +1,20 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.kit.problem.ProblemException;
-
+import com.successworkshop.kit.security.Roles;
+import com.successworkshop.task.application.TaskViews.ImportReport;
+import com.successworkshop.task.application.TaskViews.PageView;
+import com.successworkshop.task.application.TaskViews.TemplateInput;
+import com.successworkshop.task.application.TaskViews.TemplateView;
+import com.successworkshop.task.application.TemplateFile;
+import com.successworkshop.task.application.TemplateService;
+import com.successworkshop.task.domain.TemplateCriteria;
 import com.successworkshop.task.domain.TemplateStatus;
 import com.successworkshop.task.domain.Workload;
-import com.successworkshop.task.repository.TemplateRepository;
-import com.successworkshop.task.rest.TaskDtos.ImportReport;
-import com.successworkshop.task.rest.TaskDtos.PageView;
-import com.successworkshop.task.rest.TaskDtos.TemplateInput;
-import com.successworkshop.task.rest.TaskDtos.TemplateView;
-import com.successworkshop.kit.security.Roles;
-import com.successworkshop.kit.idempotency.IdempotencyService;
-import com.successworkshop.task.service.TemplateFile;
-import com.successworkshop.task.service.TemplateService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -64,9 +64,9 @@ public class TaskTemplateResource {
                                        @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new TemplateRepository.Filter(Params.enumValue(Workload.class, service, "service"), section, mandatory, role,
+        var criteria = new TemplateCriteria(Params.enumValue(Workload.class, service, "service"), section, mandatory, role,
                 Params.enumValue(TemplateStatus.class, status, "status"), process, ftopTaskId, allVersions);
-        return templates.list(filter, page, size);
+        return templates.list(criteria, page, size);
     }
 
     @GET
@@ -128,6 +128,10 @@ public class TaskTemplateResource {
         }
         TemplateFile.Format f = format != null && !format.isBlank() ? Params.enumValue(TemplateFile.Format.class, format, "format")
                 : TemplateFile.detect(contentType, body);
-        return templates.importFile(body, f);
+        try {
+            return templates.importFile(body, f);
+        } catch (DomainException.InvalidInput e) {
+            throw TaskProblems.importInvalid(e);
+        }
     }
 }

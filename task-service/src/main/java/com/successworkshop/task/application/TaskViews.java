@@ -1,7 +1,6 @@
-package com.successworkshop.task.rest;
+package com.successworkshop.task.application;
 
 import com.successworkshop.kit.domain.Versioned;
-
 import com.successworkshop.task.domain.TaskKind;
 import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.domain.TemplateStatus;
@@ -18,10 +17,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the task API. */
-public final class TaskDtos {
+/** What the use cases take and return: the request and response bodies of the task API. */
+public final class TaskViews {
 
-    private TaskDtos() {
+    private TaskViews() {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {

@@ -1,4 +1,4 @@
-package com.successworkshop.task.config;
+package com.successworkshop.task.application;
 
 import com.successworkshop.task.domain.CheckInCadence;
 import io.smallrye.config.ConfigMapping;

@@ -1,12 +1,9 @@
-package com.successworkshop.task.messaging;
-
-import com.successworkshop.task.domain.TaskKind;
-import com.successworkshop.task.domain.TaskStatus;
+package com.successworkshop.task.domain;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** The data of every event on task-events; documented in src/main/asyncapi/task-service.yaml. */
+/** The data of every event on task-events, raised by the aggregates; documented in src/main/asyncapi/task-service.yaml. */
 public final class TaskEvents {
 
     private TaskEvents() {

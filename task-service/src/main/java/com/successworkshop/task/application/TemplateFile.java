@@ -1,8 +1,8 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
+import com.successworkshop.kit.domain.DomainException.InvalidInput.Field;
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.Workload;
-import com.successworkshop.kit.problem.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,6 @@ import java.util.Set;
  */
 public final class TemplateFile {
 
-    public static final String UNCATEGORISED_SECTION = "Uncategorised";
     public static final String UNCATEGORISED_PROCESS = "uncategorised";
 
     public enum Format { TSV, CSV }
@@ -27,9 +26,14 @@ public final class TemplateFile {
         public String key() {
             return TaskTemplate.key(process, ftopTaskId);
         }
+
+        /** The row as a template version, due {@code dueOffsetDays} after its engagement is known. */
+        public TaskTemplate.Definition definition(int dueOffsetDays) {
+            return new TaskTemplate.Definition(ftopTaskId, name, mandatory, role, allServices, services, process, phase, section, dueOffsetDays);
+        }
     }
 
-    public record Parsed(Format format, List<Row> rows, List<Problem.FieldError> errors) {
+    public record Parsed(Format format, List<Row> rows, List<Field> errors) {
     }
 
     private static final Map<String, String> HEADERS = Map.ofEntries(
@@ -57,10 +61,10 @@ public final class TemplateFile {
     }
 
     public static Parsed parse(String body, Format format) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         List<Record> records = format == Format.TSV ? tsv(body) : csv(body, errors);
         if (records.isEmpty()) {
-            errors.add(new Problem.FieldError("line 1", "the file is empty; expected a header line"));
+            errors.add(new Field("line 1", "the file is empty; expected a header line"));
             return new Parsed(format, List.of(), errors);
         }
         Record header = records.get(0);
@@ -74,7 +78,7 @@ public final class TemplateFile {
         }
         List<String> missing = REQUIRED.stream().filter(r -> !col.containsKey(r)).toList();
         if (!missing.isEmpty()) {
-            errors.add(new Problem.FieldError("line " + header.line(), "header misses the columns " + missing
+            errors.add(new Field("line " + header.line(), "header misses the columns " + missing
                     + " (expected file/process, phase, step/section, task_id, name, M/O, role, services[, due_offset_days])"));
             return new Parsed(format, List.of(), errors);
         }
@@ -141,13 +145,13 @@ public final class TemplateFile {
             }
             // Uncategorised tasks: FTOP tasks not yet placed in the playbook flow land there.
             String proc = known(process) ? process : UNCATEGORISED_PROCESS;
-            String sect = known(section) && !section.toLowerCase(Locale.ROOT).startsWith("uncategori") ? section : UNCATEGORISED_SECTION;
+            String sect = known(section) && !section.toLowerCase(Locale.ROOT).startsWith("uncategori") ? section : TaskTemplate.UNCATEGORISED_SECTION;
             String key = TaskTemplate.key(proc, id);
             if (problems.isEmpty() && seen.containsKey(key)) {
                 problems.add("task " + id + " of process " + proc + " is already on line " + seen.get(key));
             }
             if (!problems.isEmpty()) {
-                errors.add(new Problem.FieldError("line " + r.line(), "line " + r.line() + ": " + String.join("; ", problems)));
+                errors.add(new Field("line " + r.line(), "line " + r.line() + ": " + String.join("; ", problems)));
                 continue;
             }
             seen.put(key, r.line());
@@ -155,7 +159,7 @@ public final class TemplateFile {
                     Workload.isAllServices(services), Workload.parseNames(services), dueOffset));
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new Problem.FieldError("line 2", "the file has a header but no rows"));
+            errors.add(new Field("line 2", "the file has a header but no rows"));
         }
         return new Parsed(format, rows, errors);
     }
@@ -185,7 +189,7 @@ public final class TemplateFile {
     }
 
     /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks; a record's line is where it starts. */
-    private static List<Record> csv(String body, List<Problem.FieldError> errors) {
+    private static List<Record> csv(String body, List<Field> errors) {
         List<Record> out = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -228,7 +232,7 @@ public final class TemplateFile {
             i++;
         }
         if (quoted) {
-            errors.add(new Problem.FieldError("line " + start, "line " + start + ": a quoted cell is not closed"));
+            errors.add(new Field("line " + start, "line " + start + ": a quoted cell is not closed"));
         }
         if (!cells.isEmpty() || !cell.isEmpty()) {
             cells.add(cell.toString());

@@ -1,16 +1,15 @@
-package com.successworkshop.task.mapping;
+package com.successworkshop.task.application;
 
+import com.successworkshop.task.application.TaskViews.TaskView;
+import com.successworkshop.task.application.TaskViews.TemplateView;
 import com.successworkshop.task.domain.TaskInstance;
-import com.successworkshop.task.domain.TaskStatus;
 import com.successworkshop.task.domain.TaskTemplate;
-import com.successworkshop.task.rest.TaskDtos.TaskView;
-import com.successworkshop.task.rest.TaskDtos.TemplateView;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Entities never leave the service layer: they become these views. */
+/** Entities never leave the application layer: they become these views. */
 public final class TaskMapper {
 
     private TaskMapper() {
@@ -23,10 +22,9 @@ public final class TaskMapper {
     }
 
     public static TaskView view(TaskInstance i) {
-        List<TaskStatus> allowed = i.retiredAt != null ? List.of() : i.status.allowedNext().stream().sorted().toList();
         return new TaskView(i.id, i.engagementId, i.kind, i.ftopTaskId, i.templateId, i.templateVersion, i.name, i.mandatory,
-                i.fasttrackRole, i.section, i.status, i.statusReason, allowed, i.assignee, i.dueDate, i.overdue(today()), i.notes,
-                i.completedAt, i.completedBy, i.completedByEvent, i.retiredAt, i.createdAt, i.updatedAt, i.version);
+                i.fasttrackRole, i.section, i.status, i.statusReason, i.allowedTransitions(), i.assignee, i.dueDate, i.overdue(today()),
+                i.notes, i.completedAt, i.completedBy, i.completedByEvent, i.retiredAt, i.createdAt, i.updatedAt, i.version);
     }
 
     public static LocalDate today() {

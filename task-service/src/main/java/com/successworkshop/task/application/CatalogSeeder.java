@@ -1,4 +1,4 @@
-package com.successworkshop.task.service;
+package com.successworkshop.task.application;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
