@@ -1,5 +1,7 @@
 package com.successworkshop.task.domain;
 
+import com.successworkshop.kit.persistence.PartnerScope;
+import org.hibernate.annotations.Filter;
 import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
 import jakarta.persistence.Entity;
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * reports the progress of the engagement's tasks (TaskProgressChanged).
  */
 @Entity
+// Partner isolation by construction: in a request only the token's partner's rows exist (the kit's PartnerScope).
+@Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement_ref")
 public class EngagementRef extends AggregateRoot {
 

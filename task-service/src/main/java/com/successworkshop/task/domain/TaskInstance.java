@@ -1,5 +1,7 @@
 package com.successworkshop.task.domain;
 
+import com.successworkshop.kit.persistence.PartnerScope;
+import org.hibernate.annotations.Filter;
 import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
 import jakarta.persistence.Entity;
@@ -20,6 +22,8 @@ import java.util.UUID;
  * task's state machine (see {@link TaskStatus}) and raises TaskStatusChanged for every status change.
  */
 @Entity
+// Partner isolation by construction: in a request only the token's partner's rows exist (the kit's PartnerScope).
+@Filter(name = PartnerScope.FILTER)
 @Table(name = "task_instance")
 public class TaskInstance extends AggregateRoot {
 

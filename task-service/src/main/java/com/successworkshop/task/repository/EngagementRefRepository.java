@@ -10,7 +10,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EngagementRefRepository implements PanacheRepositoryBase<EngagementRef, UUID> {
 
-    public Optional<EngagementRef> findForPartner(UUID id, String partnerId) {
-        return find("engagementId = ?1 and partnerId = ?2", id, partnerId).firstResultOptional();
+    /** In a request, only the caller's partner's engagement is found (the partner filter); no partner to pass. */
+    public Optional<EngagementRef> find(UUID id) {
+        return find("engagementId", id).firstResultOptional();
     }
 }

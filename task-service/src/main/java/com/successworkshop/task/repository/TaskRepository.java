@@ -20,8 +20,8 @@ public class TaskRepository implements PanacheRepositoryBase<TaskInstance, UUID>
     private static final List<TaskStatus> CLOSED = List.of(TaskStatus.COMPLETED, TaskStatus.NOT_APPLICABLE);
 
     /** Partner scoping lives in the query: another partner's task is simply not found. */
-    public Optional<TaskInstance> findForPartner(UUID id, String partnerId) {
-        return find("id = ?1 and partnerId = ?2", id, partnerId).firstResultOptional();
+    public Optional<TaskInstance> find(UUID id) {
+        return findByIdOptional(id);
     }
 
     public Optional<TaskInstance> byKey(UUID engagementId, String dedupeKey) {
@@ -34,8 +34,7 @@ public class TaskRepository implements PanacheRepositoryBase<TaskInstance, UUID>
 
     public PanacheQuery<TaskInstance> search(TaskCriteria f, LocalDate today) {
         String overdue = "(retiredAt is null and dueDate is not null and dueDate < :today and status not in :closed)";
-        Where w = Where.all().and("partnerId = :partner").with("partner", f.partnerId())
-                .and("engagementId = :engagement", "engagement", f.engagementId())
+        Where w = Where.all().and("engagementId = :engagement", "engagement", f.engagementId())
                 .andIf(!f.includeRetired(), "retiredAt is null")
                 .and("status = :status", "status", f.status())
                 .and("mandatory = :mandatory", "mandatory", f.mandatory())

@@ -62,7 +62,7 @@ public class TaskResource {
                                    @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var criteria = new TaskCriteria(caller.partnerId(), engagementId, Params.enumValue(TaskStatus.class, status, "status"),
+        var criteria = new TaskCriteria(engagementId, Params.enumValue(TaskStatus.class, status, "status"),
                 mandatory, section, overdue, assignee, includeRetired);
         return service.listForEngagement(criteria, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
     }
@@ -77,7 +77,7 @@ public class TaskResource {
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         String who = assignee == null || assignee.isBlank() ? caller.actor() : assignee;
-        var criteria = new TaskCriteria(caller.partnerId(), null, Params.enumValue(TaskStatus.class, status, "status"),
+        var criteria = new TaskCriteria(null, Params.enumValue(TaskStatus.class, status, "status"),
                 null, null, overdue, who, false);
         return service.page(criteria, page, size);
     }

@@ -56,6 +56,12 @@ class PartnerScopeTest {
     }
 
     @Test
+    void aPartnersRoleWithoutAPartnerIsForbidden() {
+        given().auth().oauth2(com.successworkshop.kit.testing.Tokens.of("", "fasttrack-manager")).get("/kit-notes").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("partner_id"));
+    }
+
+    @Test
     void requestsAreAuthenticatedThroughTheKitsTokenCache() {
         org.junit.jupiter.api.Assertions.assertInstanceOf(com.successworkshop.kit.security.VerifiedTokens.class,
                 io.quarkus.arc.ClientProxy.unwrap(parser));
