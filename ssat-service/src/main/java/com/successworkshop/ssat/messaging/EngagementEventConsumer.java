@@ -7,7 +7,7 @@ import com.successworkshop.ssat.messaging.EngagementEvents.EngagementCreated;
 import com.successworkshop.ssat.messaging.EngagementEvents.IntendedServicesChanged;
 import com.successworkshop.ssat.messaging.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
-import com.successworkshop.ssat.service.MatrixProjection;
+import com.successworkshop.ssat.application.MatrixProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

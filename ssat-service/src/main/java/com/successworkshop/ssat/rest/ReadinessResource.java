@@ -3,10 +3,10 @@ package com.successworkshop.ssat.rest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.problem.ProblemException;
 
-import com.successworkshop.ssat.rest.SsatDtos.EngagementReadinessView;
-import com.successworkshop.ssat.rest.SsatDtos.PageView;
+import com.successworkshop.ssat.application.SsatViews.EngagementReadinessView;
+import com.successworkshop.ssat.application.SsatViews.PageView;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.ssat.service.SsatMatrixService;
+import com.successworkshop.ssat.application.SsatMatrixService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

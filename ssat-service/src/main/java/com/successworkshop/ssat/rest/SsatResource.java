@@ -6,12 +6,12 @@ import com.successworkshop.kit.problem.ProblemException;
 
 import com.successworkshop.ssat.domain.SsatFactor;
 import com.successworkshop.ssat.domain.Workload;
-import com.successworkshop.ssat.rest.SsatDtos.GapView;
-import com.successworkshop.ssat.rest.SsatDtos.MarkNoPrerequisites;
-import com.successworkshop.ssat.rest.SsatDtos.SnapshotView;
-import com.successworkshop.ssat.rest.SsatDtos.UpdateFactor;
+import com.successworkshop.ssat.application.SsatViews.GapView;
+import com.successworkshop.ssat.application.SsatViews.MarkNoPrerequisites;
+import com.successworkshop.ssat.application.SsatViews.SnapshotView;
+import com.successworkshop.ssat.application.SsatViews.UpdateFactor;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.ssat.service.SsatMatrixService;
+import com.successworkshop.ssat.application.SsatMatrixService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package com.successworkshop.ssat.rest;
+package com.successworkshop.ssat.application;
 
 import com.successworkshop.kit.domain.Versioned;
 
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Request and response bodies of the SSAT API. */
-public final class SsatDtos {
+public final class SsatViews {
 
-    private SsatDtos() {
+    private SsatViews() {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {

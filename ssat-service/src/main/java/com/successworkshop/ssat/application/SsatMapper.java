@@ -1,4 +1,4 @@
-package com.successworkshop.ssat.mapping;
+package com.successworkshop.ssat.application;
 
 import com.successworkshop.ssat.domain.FactorStatus;
 import com.successworkshop.ssat.domain.IntendedService;
@@ -7,15 +7,15 @@ import com.successworkshop.ssat.domain.SsatFactorState;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.SuccessMetric;
 import com.successworkshop.ssat.domain.Workload;
-import com.successworkshop.ssat.messaging.SsatEvents;
-import com.successworkshop.ssat.rest.SsatDtos.EngagementReadinessView;
-import com.successworkshop.ssat.rest.SsatDtos.FactorView;
-import com.successworkshop.ssat.rest.SsatDtos.GapView;
-import com.successworkshop.ssat.rest.SsatDtos.MatrixView;
-import com.successworkshop.ssat.rest.SsatDtos.MeasurementView;
-import com.successworkshop.ssat.rest.SsatDtos.MetricView;
-import com.successworkshop.ssat.rest.SsatDtos.ReadinessView;
-import com.successworkshop.ssat.rest.SsatDtos.ServiceView;
+import com.successworkshop.ssat.domain.SsatEvents;
+import com.successworkshop.ssat.application.SsatViews.EngagementReadinessView;
+import com.successworkshop.ssat.application.SsatViews.FactorView;
+import com.successworkshop.ssat.application.SsatViews.GapView;
+import com.successworkshop.ssat.application.SsatViews.MatrixView;
+import com.successworkshop.ssat.application.SsatViews.MeasurementView;
+import com.successworkshop.ssat.application.SsatViews.MetricView;
+import com.successworkshop.ssat.application.SsatViews.ReadinessView;
+import com.successworkshop.ssat.application.SsatViews.ServiceView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

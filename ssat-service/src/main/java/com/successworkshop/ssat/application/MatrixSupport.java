@@ -1,4 +1,4 @@
-package com.successworkshop.ssat.service;
+package com.successworkshop.ssat.application;
 
 import com.successworkshop.ssat.domain.FactorStatus;
 import com.successworkshop.ssat.domain.IntendedService;
@@ -6,7 +6,6 @@ import com.successworkshop.ssat.domain.SsatFactor;
 import com.successworkshop.ssat.domain.SsatFactorState;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.Workload;
-import com.successworkshop.ssat.mapping.SsatMapper;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

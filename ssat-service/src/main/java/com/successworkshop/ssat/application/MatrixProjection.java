@@ -1,4 +1,4 @@
-package com.successworkshop.ssat.service;
+package com.successworkshop.ssat.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import com.successworkshop.kit.consumer.IncomingEvent.PoisonMessageException;
 import com.successworkshop.ssat.domain.IntendedService;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.Workload;
-import com.successworkshop.ssat.mapping.SsatMapper;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
