@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,33 +23,98 @@ import java.util.UUID;
 public class IntendedService {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "engagement_id")
-    public SsatMatrix matrix;
+    private SsatMatrix matrix;
 
     @Enumerated(EnumType.STRING)
-    public Workload workload;
+    private Workload workload;
 
     /** Set when the customer has no adoption prerequisites for this service (Outcomes: "or records why"). */
-    public String noPrerequisitesReason;
-    public String noPrerequisitesBy;
-    public Instant noPrerequisitesAt;
+    private String noPrerequisitesReason;
+    private String noPrerequisitesBy;
+    private Instant noPrerequisitesAt;
 
-    public Instant addedAt;
-    public Instant retiredAt;
+    private Instant addedAt;
+    private Instant retiredAt;
 
     @OneToMany(mappedBy = "service", cascade = CascadeType.ALL)
     @OrderBy("factor")
-    public List<SsatFactorState> factors = new ArrayList<>();
+    private List<SsatFactorState> factors = new ArrayList<>();
+
+    protected IntendedService() {
+    }
+
+    /** Capture SSAT: a new intended service starts with the four success factors NOT_STARTED. */
+    IntendedService(SsatMatrix matrix, Workload workload, Instant at) {
+        this.id = UUID.randomUUID();
+        this.matrix = matrix;
+        this.workload = workload;
+        this.addedAt = at;
+        for (SsatFactor f : SsatFactor.values()) {
+            factors.add(new SsatFactorState(this, f));
+        }
+    }
 
     public SsatFactorState factor(SsatFactor f) {
-        return factors.stream().filter(s -> s.factor == f).findFirst().orElseThrow();
+        return factors.stream().filter(s -> s.factor() == f).findFirst().orElseThrow();
     }
 
     /** Outcomes: recorded when every factor is set, or the service is marked with a reason. */
     public boolean recorded() {
-        return noPrerequisitesReason != null || factors.stream().noneMatch(f -> f.status == FactorStatus.NOT_STARTED);
+        return noPrerequisitesReason != null || factors.stream().noneMatch(f -> f.status() == FactorStatus.NOT_STARTED);
+    }
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+
+    void retire(Instant at) {
+        retiredAt = at;
+    }
+
+    void reinstate() {
+        retiredAt = null;
+    }
+
+    /** Outcomes: "or records why the customer has none"; a null reason withdraws the mark. */
+    void noPrerequisites(String reason, String actor, Instant now) {
+        noPrerequisitesReason = reason;
+        noPrerequisitesBy = actor;
+        noPrerequisitesAt = now;
+    }
+
+    public SsatMatrix matrix() {
+        return matrix;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public String noPrerequisitesReason() {
+        return noPrerequisitesReason;
+    }
+
+    public String noPrerequisitesBy() {
+        return noPrerequisitesBy;
+    }
+
+    public Instant noPrerequisitesAt() {
+        return noPrerequisitesAt;
+    }
+
+    public Instant addedAt() {
+        return addedAt;
+    }
+
+    public Instant retiredAt() {
+        return retiredAt;
+    }
+
+    public List<SsatFactorState> factors() {
+        return Collections.unmodifiableList(factors);
     }
 }

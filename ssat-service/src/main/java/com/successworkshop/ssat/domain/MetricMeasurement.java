@@ -14,12 +14,53 @@ import java.util.UUID;
 public class MetricMeasurement {
 
     @Id
-    public UUID id;
+    private UUID id;
 
-    public UUID metricId;
-    public BigDecimal value;
-    public Instant measuredAt;
-    public String source;
-    public String recordedBy;
-    public Instant recordedAt;
+    private UUID metricId;
+    private BigDecimal value;
+    private Instant measuredAt;
+    private String source;
+    private String recordedBy;
+    private Instant recordedAt;
+
+    protected MetricMeasurement() {
+    }
+
+    MetricMeasurement(UUID metricId, BigDecimal value, Instant measuredAt, String source, String recordedBy, Instant recordedAt) {
+        this.id = UUID.randomUUID();
+        this.metricId = metricId;
+        this.value = value;
+        this.measuredAt = measuredAt;
+        this.source = source;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID metricId() {
+        return metricId;
+    }
+
+    public BigDecimal value() {
+        return value;
+    }
+
+    public Instant measuredAt() {
+        return measuredAt;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
 }

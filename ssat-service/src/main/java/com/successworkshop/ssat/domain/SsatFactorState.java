@@ -1,5 +1,6 @@
 package com.successworkshop.ssat.domain;
 
+import com.successworkshop.kit.domain.DomainException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,19 +18,89 @@ import java.util.UUID;
 public class SsatFactorState {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "service_id")
-    public IntendedService service;
+    private IntendedService service;
 
     @Enumerated(EnumType.STRING)
-    public SsatFactor factor;
+    private SsatFactor factor;
     @Enumerated(EnumType.STRING)
-    public FactorStatus status;
-    public String gap;
-    public String reason;
-    public String owner;
-    public String changedBy;
-    public Instant changedAt;
+    private FactorStatus status;
+    private String gap;
+    private String reason;
+    private String owner;
+    private String changedBy;
+    private Instant changedAt;
+
+    protected SsatFactorState() {
+    }
+
+    /** Capture SSAT: every factor of a new intended service starts NOT_STARTED. */
+    SsatFactorState(IntendedService service, SsatFactor factor) {
+        this.id = UUID.randomUUID();
+        this.service = service;
+        this.factor = factor;
+        this.status = FactorStatus.NOT_STARTED;
+    }
+
+    /**
+     * Capture SSAT: NOT_STARTED is only the initial state; a gap needs its text and "not applicable" its reason.
+     * A null owner keeps the owner, a blank one clears it. Returns the status before the change.
+     */
+    FactorStatus change(FactorStatus next, String gap, String reason, String owner, String actor, Instant now) {
+        if (next == FactorStatus.NOT_STARTED && status != FactorStatus.NOT_STARTED) {
+            throw DomainException.invalid("status", "cannot go back to NOT_STARTED from " + status
+                    + "; use IN_PROGRESS, GAP_IDENTIFIED or NOT_APPLICABLE");
+        }
+        if (next == FactorStatus.GAP_IDENTIFIED && (gap == null || gap.isBlank())) {
+            throw DomainException.invalid("gap", "is required when status is GAP_IDENTIFIED");
+        }
+        if (next == FactorStatus.NOT_APPLICABLE && (reason == null || reason.isBlank())) {
+            throw DomainException.invalid("reason", "is required when status is NOT_APPLICABLE");
+        }
+        FactorStatus previous = status;
+        this.status = next;
+        this.gap = next == FactorStatus.GAP_IDENTIFIED ? gap.trim() : null;
+        this.reason = next == FactorStatus.NOT_APPLICABLE ? reason.trim() : null;
+        if (owner != null) {
+            this.owner = owner.isBlank() ? null : owner.trim();
+        }
+        this.changedBy = actor;
+        this.changedAt = now;
+        return previous;
+    }
+
+    public IntendedService service() {
+        return service;
+    }
+
+    public SsatFactor factor() {
+        return factor;
+    }
+
+    public FactorStatus status() {
+        return status;
+    }
+
+    public String gap() {
+        return gap;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String changedBy() {
+        return changedBy;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
+    }
 }

@@ -46,7 +46,7 @@ public class SuccessMetricRepository implements PanacheRepositoryBase<SuccessMet
     }
 
     public void deleteWithMeasurements(SuccessMetric metric) {
-        em.createQuery("delete from MetricMeasurement where metricId = :id").setParameter("id", metric.id).executeUpdate();
+        em.createQuery("delete from MetricMeasurement where metricId = :id").setParameter("id", metric.id()).executeUpdate();
         delete(metric);
     }
 }

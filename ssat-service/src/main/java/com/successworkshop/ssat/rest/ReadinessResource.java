@@ -2,11 +2,10 @@ package com.successworkshop.ssat.rest;
 
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.problem.ProblemException;
-
-import com.successworkshop.ssat.rest.SsatDtos.EngagementReadinessView;
-import com.successworkshop.ssat.rest.SsatDtos.PageView;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.ssat.service.SsatMatrixService;
+import com.successworkshop.ssat.application.SsatMatrixQueries;
+import com.successworkshop.ssat.application.SsatViews.EngagementReadinessView;
+import com.successworkshop.ssat.application.SsatViews.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -32,7 +31,7 @@ import java.util.UUID;
 public class ReadinessResource {
 
     @Inject
-    SsatMatrixService service;
+    SsatMatrixQueries queries;
 
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
@@ -58,6 +57,6 @@ public class ReadinessResource {
         if (ids.size() > Params.MAX_PAGE_SIZE) {
             throw ProblemException.invalid("engagementId", "at most " + Params.MAX_PAGE_SIZE + " engagements per request");
         }
-        return service.readiness(ids, page, size);
+        return queries.readiness(ids, page, size);
     }
 }

@@ -3,15 +3,15 @@ package com.successworkshop.ssat.rest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
-
+import com.successworkshop.kit.security.Roles;
+import com.successworkshop.ssat.application.CaptureSsat;
+import com.successworkshop.ssat.application.SsatMatrixQueries;
+import com.successworkshop.ssat.application.SsatViews.GapView;
+import com.successworkshop.ssat.application.SsatViews.MarkNoPrerequisites;
+import com.successworkshop.ssat.application.SsatViews.SnapshotView;
+import com.successworkshop.ssat.application.SsatViews.UpdateFactor;
 import com.successworkshop.ssat.domain.SsatFactor;
 import com.successworkshop.ssat.domain.Workload;
-import com.successworkshop.ssat.rest.SsatDtos.GapView;
-import com.successworkshop.ssat.rest.SsatDtos.MarkNoPrerequisites;
-import com.successworkshop.ssat.rest.SsatDtos.SnapshotView;
-import com.successworkshop.ssat.rest.SsatDtos.UpdateFactor;
-import com.successworkshop.kit.security.Roles;
-import com.successworkshop.ssat.service.SsatMatrixService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,13 +39,15 @@ import java.util.UUID;
 public class SsatResource {
 
     @Inject
-    SsatMatrixService service;
+    SsatMatrixQueries queries;
+    @Inject
+    CaptureSsat capture;
 
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getSsatMatrix", summary = "The SSAT matrix with readiness and gaps, with its ETag")
     public Response get(@PathParam("id") UUID id) {
-        return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
+        return queries.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
     }
 
     @PUT
@@ -57,7 +59,7 @@ public class SsatResource {
                                  @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateFactor request) {
         Workload w = Params.enumValue(Workload.class, workload, "service");
         SsatFactor f = Params.enumValue(SsatFactor.class, factor, "factor");
-        return Responses.ok(service.updateFactor(id, w, f, ifMatch, request));
+        return Responses.ok(capture.updateFactor(id, w, f, ifMatch, request));
     }
 
     @PUT
@@ -67,7 +69,7 @@ public class SsatResource {
             summary = "Record why the customer has no adoption prerequisites for a service (If-Match required); it then counts as recorded")
     public Response markNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") String workload,
                                         @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MarkNoPrerequisites request) {
-        return Responses.ok(service.markNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch, request.reason()));
+        return Responses.ok(capture.markNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch, request.reason()));
     }
 
     @DELETE
@@ -76,7 +78,7 @@ public class SsatResource {
     @Operation(operationId = "clearNoPrerequisites", summary = "Withdraw the 'no adoption prerequisites' mark of a service (If-Match required)")
     public Response clearNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") String workload,
                                          @HeaderParam("If-Match") String ifMatch) {
-        return Responses.ok(service.clearNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch));
+        return Responses.ok(capture.clearNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch));
     }
 
     @GET
@@ -84,7 +86,7 @@ public class SsatResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listSsatGaps", summary = "Every factor in GAP_IDENTIFIED on an intended (not retired) service")
     public List<GapView> gaps(@PathParam("id") UUID id) {
-        return service.gaps(id).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
+        return queries.gaps(id).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
     }
 
     @GET
@@ -92,6 +94,6 @@ public class SsatResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getSsatSnapshot", summary = "The matrix as it stood when the workshop completed (404 until then)")
     public SnapshotView snapshot(@PathParam("id") UUID id) {
-        return service.snapshot(id);
+        return queries.snapshot(id);
     }
 }

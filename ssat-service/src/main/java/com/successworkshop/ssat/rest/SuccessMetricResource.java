@@ -2,18 +2,18 @@ package com.successworkshop.ssat.rest;
 
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.kit.problem.ProblemException;
-
-import com.successworkshop.ssat.rest.SsatDtos.MeasurementInput;
-import com.successworkshop.ssat.rest.SsatDtos.MeasurementView;
-import com.successworkshop.ssat.rest.SsatDtos.MetricInput;
-import com.successworkshop.ssat.rest.SsatDtos.MetricView;
-import com.successworkshop.ssat.rest.SsatDtos.PageView;
-import com.successworkshop.ssat.rest.SsatDtos.SuccessReviewReadiness;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.kit.idempotency.IdempotencyService;
-import com.successworkshop.ssat.service.SuccessMetricService;
+import com.successworkshop.ssat.application.MeasureSuccess;
+import com.successworkshop.ssat.application.SsatViews.MeasurementInput;
+import com.successworkshop.ssat.application.SsatViews.MeasurementView;
+import com.successworkshop.ssat.application.SsatViews.MetricInput;
+import com.successworkshop.ssat.application.SsatViews.MetricView;
+import com.successworkshop.ssat.application.SsatViews.PageView;
+import com.successworkshop.ssat.application.SsatViews.SuccessReviewReadiness;
+import com.successworkshop.ssat.application.SuccessMetricQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,7 +48,9 @@ import java.util.UUID;
 public class SuccessMetricResource {
 
     @Inject
-    SuccessMetricService service;
+    MeasureSuccess measure;
+    @Inject
+    SuccessMetricQueries queries;
     @Inject
     IdempotencyService idempotency;
     @Inject
@@ -61,7 +63,7 @@ public class SuccessMetricResource {
     public Response create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, uri, () -> service.create(id, request), MetricView::id);
+        return Responses.created(idempotency, caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, uri, () -> measure.defineMetric(id, request), MetricView::id);
     }
 
     @GET
@@ -69,7 +71,7 @@ public class SuccessMetricResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listSuccessMetrics", summary = "The engagement's success metrics with their latest value and progress")
     public PageView<MetricView> list(@PathParam("id") UUID id) {
-        List<MetricView> items = service.list(id).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
+        List<MetricView> items = queries.list(id).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
         return new PageView<>(items, 0, items.size(), items.size());
     }
 
@@ -78,7 +80,7 @@ public class SuccessMetricResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getSuccessMetric", summary = "One success metric with its ETag, latest value and progress")
     public Response get(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId) {
-        return Responses.ok(service.get(id, metricId));
+        return Responses.ok(queries.get(id, metricId));
     }
 
     @PUT
@@ -87,7 +89,7 @@ public class SuccessMetricResource {
     @Operation(operationId = "updateSuccessMetric", summary = "Change a success metric (If-Match required)")
     public Response update(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid MetricInput request) {
-        return Responses.ok(service.update(id, metricId, ifMatch, request));
+        return Responses.ok(measure.redefineMetric(id, metricId, ifMatch, request));
     }
 
     @DELETE
@@ -95,7 +97,7 @@ public class SuccessMetricResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "deleteSuccessMetric", summary = "Delete a success metric and its measurements (If-Match required)")
     public Response delete(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, metricId, ifMatch);
+        measure.deleteMetric(id, metricId, ifMatch);
         return Response.noContent().build();
     }
 
@@ -105,7 +107,7 @@ public class SuccessMetricResource {
     @Operation(operationId = "addMeasurement", summary = "Record a measured value (e.g. from the M365 usage reports)")
     public Response addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request,
                                    @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, uri, () -> service.addMeasurement(id, metricId, request), MeasurementView::id);
+        return Responses.created(idempotency, caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, uri, () -> measure.recordMeasurement(id, metricId, request), MeasurementView::id);
     }
 
     @GET
@@ -115,7 +117,7 @@ public class SuccessMetricResource {
     public PageView<MeasurementView> measurements(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId,
                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        return service.measurements(id, metricId, page, size);
+        return queries.measurements(id, metricId, page, size);
     }
 
     @GET
@@ -123,6 +125,6 @@ public class SuccessMetricResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getSuccessReviewReadiness", summary = "Whether the success review is due: >= 10 % active usage on every intended service")
     public SuccessReviewReadiness successReviewReadiness(@PathParam("id") UUID id) {
-        return service.successReviewReadiness(id);
+        return queries.successReviewReadiness(id);
     }
 }

@@ -1,8 +1,5 @@
-package com.successworkshop.ssat.messaging;
+package com.successworkshop.ssat.domain;
 
-import com.successworkshop.ssat.domain.FactorStatus;
-import com.successworkshop.ssat.domain.SsatFactor;
-import com.successworkshop.ssat.domain.Workload;
 
 import java.time.Instant;
 import java.util.List;

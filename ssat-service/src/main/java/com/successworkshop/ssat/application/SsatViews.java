@@ -1,10 +1,10 @@
-package com.successworkshop.ssat.rest;
+package com.successworkshop.ssat.application;
 
 import com.successworkshop.kit.domain.Versioned;
-
 import com.successworkshop.ssat.domain.FactorStatus;
 import com.successworkshop.ssat.domain.MetricKind;
 import com.successworkshop.ssat.domain.SsatFactor;
+import com.successworkshop.ssat.domain.SuccessMetric;
 import com.successworkshop.ssat.domain.Workload;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,10 +17,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the SSAT API. */
-public final class SsatDtos {
+/** What the SSAT use cases take and return: the request and response bodies of the SSAT API. */
+public final class SsatViews {
 
-    private SsatDtos() {
+    private SsatViews() {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {
@@ -71,6 +71,10 @@ public final class SsatDtos {
                               @NotNull BigDecimal target,
                               LocalDate dueDate,
                               @Size(max = 200) String owner) {
+
+        public SuccessMetric.Definition definition() {
+            return new SuccessMetric.Definition(service, kind, name, unit, baseline, target, dueDate, owner);
+        }
     }
 
     public record MetricView(UUID id, UUID engagementId, Workload service, MetricKind kind, String name, String unit,
