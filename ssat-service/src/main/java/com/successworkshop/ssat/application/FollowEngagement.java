@@ -40,7 +40,7 @@ public class FollowEngagement {
             LOG.debugf("Matrix of engagement %s exists; EngagementCreated changes nothing", id);
             return;
         }
-        work.add(SsatMatrix.open(id, partnerId, customerName, services, at, Instant.now()));
+        work.open(SsatMatrix.open(id, partnerId, customerName, services, at, Instant.now()));
     }
 
     /** {@code target} is the whole new list, or null when the event names only what was added and removed. */
@@ -50,14 +50,14 @@ public class FollowEngagement {
         if (!m.changeIntendedServices(at, target, added, removed, Instant.now())) {
             LOG.debugf("IntendedServicesChanged of %s at %s is older than %s; ignored", id, at, m.servicesChangedAt());
         }
-        work.complete(m);
+        work.publish(m);
     }
 
     /** Customer success workshop complete: the matrix as it stood then is kept beside the live one (Outcomes). */
     public void workshopCompleted(UUID id, Instant at) {
         SsatMatrix m = matrix(id);
         m.keepWorkshopSnapshot(at, this::json, Instant.now());
-        work.complete(m);
+        work.publish(m);
     }
 
     private String json(SsatMatrix m) {

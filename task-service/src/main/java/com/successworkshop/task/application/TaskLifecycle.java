@@ -89,7 +89,7 @@ public class TaskLifecycle {
         // The tasks' events (TaskStatusChanged) before the engagement's progress, as they happened.
         List<AggregateRoot> changed = new ArrayList<>(engagementTasks.all());
         changed.add(ref);
-        work.complete(changed.toArray(AggregateRoot[]::new));
+        work.publish(changed.toArray(AggregateRoot[]::new));
         return effect;
     }
 

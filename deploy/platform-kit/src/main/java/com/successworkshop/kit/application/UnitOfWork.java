@@ -33,7 +33,7 @@ public class UnitOfWork {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <A extends AggregateRoot> A complete(A aggregate) {
-        publish(aggregate);
+        publishOne(aggregate);
         em.flush();
         return aggregate;
     }
@@ -42,9 +42,28 @@ public class UnitOfWork {
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(AggregateRoot... aggregates) {
         for (AggregateRoot a : aggregates) {
-            publish(a);
+            publishOne(a);
         }
         em.flush();
+    }
+
+    /**
+     * For a use case that answers no one (an event consumer's): the raised events are published, the changes left for
+     * the transaction's end, so that a batch of events is flushed once (the kit's EventBatches) rather than per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(AggregateRoot... aggregates) {
+        for (AggregateRoot a : aggregates) {
+            publishOne(a);
+        }
+    }
+
+    /** A new aggregate that an event consumer opens: persisted and published, not flushed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <A extends AggregateRoot> A open(A aggregate) {
+        em.persist(aggregate);
+        publishOne(aggregate);
+        return aggregate;
     }
 
     /** A new aggregate: persisted, then completed. */
@@ -54,7 +73,7 @@ public class UnitOfWork {
         return complete(aggregate);
     }
 
-    private void publish(AggregateRoot aggregate) {
+    private void publishOne(AggregateRoot aggregate) {
         for (DomainEvent e : aggregate.takeEvents()) {
             outbox.append(e.name(), e.subject(), e.data());
             recorders.forEach(r -> r.record(e));
