@@ -52,7 +52,7 @@ public class CaptureSsat {
 
     /** The caller's matrix with If-Match checked (required); @Version repeats the stale check at flush. */
     private SsatMatrix load(UUID engagementId, String ifMatch) {
-        SsatMatrix m = matrices.findForPartner(engagementId, caller.partnerId())
+        SsatMatrix m = matrices.find(engagementId)
                 .orElseThrow(() -> DomainException.notFound("SSAT matrix of engagement " + engagementId));
         ExpectedVersion.check(ifMatch, m.etag());
         return m;

