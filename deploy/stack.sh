@@ -4,6 +4,7 @@
 #   deploy/stack.sh down               stop the services and the broker (PostgreSQL is left as found)
 #   deploy/stack.sh status             what runs where
 #   deploy/stack.sh token [--partner P] [--role R] [--sub NAME]   print a dev bearer token
+#   deploy/stack.sh train [SERVICE…]   (re)train the services' AOT caches (up does it after a build)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SERVICES=(engagement-service:8081:engagement ssat-service:8082:ssat task-service:8083:task resource-catalog-service:8084:catalog)
@@ -45,7 +46,48 @@ token() {
 service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 # Small heap and serial GC: four services and a broker share two cores and a developer's laptop.
 JAVA_OPTS_DEFAULT="-Xms32m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"
-cds_flag() { local jsa="$ROOT_DIR/$1/target/quarkus-app/app-cds.jsa"; [[ -f "$jsa" ]] && echo "-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; }
+# Java 25's AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) from a training run of the packaged
+# jar (train_aot below); AppCDS as the fallback when there is no cache yet.
+cds_flag() {
+  local app="$ROOT_DIR/$1/target/quarkus-app"
+  if [[ -f "$app/app.aot" ]]; then echo "-XX:AOTCache=$app/app.aot -Xlog:aot=off -Xlog:cds=off"; return; fi
+  [[ -f "$app/app-cds.jsa" ]] && echo "-XX:SharedArchiveFile=$app/app-cds.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+}
+
+# A short training run of one packaged service: started with -XX:AOTCacheOutput on a scratch database and scratch
+# topics, asked what a client asks at start (health, OpenAPI, a read, a write where it has one), stopped; the JVM
+# writes target/quarkus-app/app.aot as it exits. The real run's flags but the metaspace cap: the cache is assembled in
+# the training JVM's metaspace, and a whole Quarkus app does not fit in 128 MB twice.
+train_aot() { # train_aot NAME
+  local name=$1 app="$ROOT_DIR/$1/target/quarkus-app" port db run
+  [[ -f "$app/app.aot" && "$app/app.aot" -nt "$app/quarkus-run.jar" ]] && return 0
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  run="aot_$(date +%s)_$RANDOM"; db="${run}_${name//-/_}"
+  ensure_database "$db"
+  log "training the AOT cache of $name (a short run on a scratch database)"
+  HTTP_PORT=$port DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" DB_USER="$PGUSER" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" KAFKA_GROUP_ID="$run" \
+  ENGAGEMENT_TOPIC="$run-engagement" SSAT_TOPIC="$run-ssat" TASK_TOPIC="$run-task" RESOURCE_TOPIC="$run-resource" \
+  ENGAGEMENT_DLQ_TOPIC="$run-engagement-dlq" SSAT_DLQ_TOPIC="$run-ssat-dlq" TASK_DLQ_TOPIC="$run-task-dlq" RESOURCE_DLQ_TOPIC="$run-resource-dlq" \
+  JWT_PUBLIC_KEY_LOCATION="$JWT_DIR/publicKey.pem" MALLOC_ARENA_MAX=2 \
+    java ${TRAINING_JAVA_OPTS:-${JAVA_OPTS_DEFAULT/-XX:MaxMetaspaceSize=128m/}} -XX:AOTCacheOutput="$app/app.aot" -Xlog:aot=error -Xlog:cds=error \
+      -jar "$app/quarkus-run.jar" >"$STATE_DIR/logs/$name-aot-training.log" 2>&1 &
+  local pid=$!
+  wait_for 120 "$name's training run (see $STATE_DIR/logs/$name-aot-training.log)" ready "$port"
+  local t; t=$(token --partner aot-training --role fasttrack-manager,catalog-admin,ops)
+  local base="http://127.0.0.1:$port"
+  for path in /q/health/ready /q/openapi /api/v1/engagements /api/v1/engagements/00000000-0000-0000-0000-000000000000 \
+      /api/v1/tasks /api/v1/resources /api/v1/ssat/readiness /api/v1/task-templates; do
+    for _ in 1 2 3; do curl -fs -o /dev/null -H "Authorization: Bearer $t" "$base$path" || true; done
+  done
+  if [[ $name == engagement-service ]]; then
+    curl -fs -o /dev/null -H "Authorization: Bearer $t" -H 'Content-Type: application/json' -X POST "$base/api/v1/engagements" \
+      -d '{"customerName":"AOT training","licenceCount":25000,"enterprise":true,"intendedServices":["OD"]}' || true
+  fi
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 || true
+  [[ -f "$app/app.aot" ]] && log "$name: AOT cache $(du -h "$app/app.aot" | cut -f1)" || log "$name: no AOT cache written (AppCDS stays)"
+}
 
 build_services() {
   local missing=0
@@ -56,6 +98,10 @@ build_services() {
     (cd "$ROOT_DIR" && mvn_cmd -q -B -DskipTests -Dquarkus.package.jar.appcds.enabled=true package \
         -pl engagement-service,ssat-service,task-service,resource-catalog-service) >&2 \
       || die "the build failed; run 'mvn -DskipTests package' to see why"
+  fi
+  if [[ "${STACK_AOT:-1}" == 1 ]]; then
+    mkdir -p "$STATE_DIR/logs"
+    for s in "${SERVICES[@]}"; do train_aot "${s%%:*}"; done
   fi
 }
 
@@ -136,5 +182,7 @@ case $cmd in
   down) down ;;
   status) status ;;
   token) token "$@" ;;
-  *) die "usage: stack.sh up [-d] [--demo] | down | status | token [--partner P] [--role R]" ;;
+  train) ensure_postgres; ensure_kafka; ensure_keys; mkdir -p "$STATE_DIR/logs"
+         for s in "${SERVICES[@]}"; do [[ $# -eq 0 || " $* " == *" ${s%%:*} "* ]] && train_aot "${s%%:*}"; done ;;
+  *) die "usage: stack.sh up [-d] [--demo] | down | status | token [--partner P] [--role R] | train [SERVICE…]" ;;
 esac

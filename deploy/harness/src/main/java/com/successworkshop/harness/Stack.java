@@ -379,8 +379,12 @@ public final class Stack implements AutoCloseable {
     public static List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m"));
+        Path aot = jar.resolveSibling("app.aot");
         Path cds = jar.resolveSibling("app-cds.jsa");
-        if (Files.exists(cds)) {
+        if (Files.exists(aot)) {
+            // Java 25's AOT cache from deploy/stack.sh's training run of this jar (deploy/stack.sh train), when present.
+            command.addAll(List.of("-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
+        } else if (Files.exists(cds)) {
             // The AppCDS archive deploy/stack.sh builds (mvn package -Dquarkus.package.jar.appcds.enabled=true), when present.
             command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
