@@ -381,7 +381,7 @@ public final class Stack implements AutoCloseable {
                 "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m"));
         Path aot = jar.resolveSibling("app.aot");
         Path cds = jar.resolveSibling("app-cds.jsa");
-        if (Files.exists(aot)) {
+        if (Files.exists(aot) && newer(aot, jar)) {
             // Java 25's AOT cache from deploy/stack.sh's training run of this jar (deploy/stack.sh train), when present.
             command.addAll(List.of("-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
         } else if (Files.exists(cds)) {
@@ -390,6 +390,15 @@ public final class Stack implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toString()));
         return command;
+    }
+
+    /** A cache trained on an older build of the jar would be refused by the JVM anyway. */
+    private static boolean newer(Path a, Path b) {
+        try {
+            return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String javaBin() {
