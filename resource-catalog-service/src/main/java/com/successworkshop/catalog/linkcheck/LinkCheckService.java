@@ -1,6 +1,6 @@
 package com.successworkshop.catalog.linkcheck;
 
-import com.successworkshop.catalog.config.LinkCheckConfig;
+import com.successworkshop.catalog.application.LinkCheckConfig;
 import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;

@@ -1,7 +1,7 @@
 package com.successworkshop.catalog.linkcheck;
 
 import com.successworkshop.kit.problem.ProblemException;
-import com.successworkshop.catalog.service.AddressPolicy;
+import com.successworkshop.catalog.domain.AddressPolicy;
 
 import java.io.IOException;
 import java.net.Inet6Address;

@@ -1,11 +1,8 @@
 package com.successworkshop.catalog.repository;
 
-import com.successworkshop.catalog.domain.Audience;
-import com.successworkshop.catalog.domain.PlaybookSection;
-import com.successworkshop.catalog.domain.ResourceKind;
 import com.successworkshop.catalog.domain.ResourceStatus;
+import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceLink;
-import com.successworkshop.catalog.domain.Workload;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +18,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLink, UUID> {
 
-    public record Filter(PlaybookSection section, Workload service, Audience audience, ResourceKind kind, String language,
-                         ResourceStatus status, String tag, String text) {
-    }
-
     public record Page(List<ResourceLink> items, long total) {
     }
 
     /** Native SQL because the list filters look inside jsonb arrays; ids first, then the entities in that order. */
-    public Page search(Filter f, String orderBy, int page, int size) {
+    public Page search(ResourceCriteria f, String orderBy, int page, int size) {
         Where w = Where.all().and("section = :section", "section", Where.name(f.section()))
                 // A resource for every service (services = []) fits any service filter.
                 .and("(jsonb_array_length(services) = 0 or jsonb_exists(services, :service))", "service", Where.name(f.service()))

@@ -9,14 +9,14 @@ import com.successworkshop.catalog.domain.PlaybookSection;
 import com.successworkshop.catalog.domain.ResourceKind;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.Workload;
-import com.successworkshop.catalog.repository.ResourceLinkRepository;
-import com.successworkshop.catalog.rest.ResourceDtos.PageView;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceInput;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceView;
-import com.successworkshop.catalog.rest.ResourceDtos.RetireResource;
+import com.successworkshop.catalog.domain.ResourceCriteria;
+import com.successworkshop.catalog.application.ResourceViews.PageView;
+import com.successworkshop.catalog.application.ResourceViews.ResourceInput;
+import com.successworkshop.catalog.application.ResourceViews.ResourceView;
+import com.successworkshop.catalog.application.ResourceViews.RetireResource;
 import com.successworkshop.kit.security.Roles;
 import com.successworkshop.kit.idempotency.IdempotencyService;
-import com.successworkshop.catalog.service.ResourceService;
+import com.successworkshop.catalog.application.ResourceCatalog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,7 +53,7 @@ public class ResourceLinkResource {
             "createdAt", "created_at", "updatedAt", "updated_at", "language", "language", "status", "status");
 
     @Inject
-    ResourceService service;
+    ResourceCatalog service;
     @Inject
     IdempotencyService idempotency;
 
@@ -74,7 +74,7 @@ public class ResourceLinkResource {
         if (text != null && text.length() > 200) {
             throw ProblemException.invalid("q", "at most 200 characters");
         }
-        var filter = new ResourceLinkRepository.Filter(Params.enumValue(PlaybookSection.class, section, "section"),
+        var filter = new ResourceCriteria(Params.enumValue(PlaybookSection.class, section, "section"),
                 Params.enumValue(Workload.class, workload, "service"), Params.enumValue(Audience.class, audience, "audience"),
                 Params.enumValue(ResourceKind.class, kind, "kind"), language, Params.enumValue(ResourceStatus.class, status, "status"),
                 tag, text);

@@ -5,7 +5,7 @@ import com.successworkshop.kit.problem.ProblemException;
 
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.catalog.service.ResourcePackService;
+import com.successworkshop.catalog.application.ResourcePacks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.UUID;
 public class ResourcePackResource {
 
     @Inject
-    ResourcePackService packs;
+    ResourcePacks packs;
     @Inject
     CurrentPartner caller;
 

@@ -1,17 +1,19 @@
-package com.successworkshop.catalog.service;
+package com.successworkshop.catalog.application;
 
+import com.successworkshop.catalog.domain.AddressPolicy;
 import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourceStatus;
-import com.successworkshop.catalog.mapping.ResourceMapper;
-import com.successworkshop.catalog.messaging.CatalogEvents;
+import com.successworkshop.catalog.application.ResourceMapper;
+import com.successworkshop.catalog.domain.CatalogEvents;
 import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.outbox.OutboxWriter;
+import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
 import com.successworkshop.kit.problem.ProblemException;
-import com.successworkshop.catalog.rest.ResourceDtos.PageView;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceInput;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceView;
-import com.successworkshop.catalog.rest.ResourceDtos.RetireResource;
+import com.successworkshop.catalog.application.ResourceViews.PageView;
+import com.successworkshop.catalog.application.ResourceViews.ResourceInput;
+import com.successworkshop.catalog.application.ResourceViews.ResourceView;
+import com.successworkshop.catalog.application.ResourceViews.RetireResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +29,7 @@ import java.util.UUID;
 /** The resource link catalog: every change writes its event to the outbox in the same transaction. */
 @ApplicationScoped
 @Transactional
-public class ResourceService {
+public class ResourceCatalog {
 
     @Inject
     ResourceLinkRepository resources;
@@ -42,7 +44,7 @@ public class ResourceService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<ResourceView> list(ResourceLinkRepository.Filter filter, String orderBy, int page, int size) {
+    public PageView<ResourceView> list(ResourceCriteria filter, String orderBy, int page, int size) {
         ResourceLinkRepository.Page p = resources.search(filter, orderBy, page, size);
         return new PageView<>(p.items().stream().map(this::view).toList(), page, size, p.total());
     }

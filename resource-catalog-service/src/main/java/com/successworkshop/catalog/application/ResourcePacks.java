@@ -1,4 +1,4 @@
-package com.successworkshop.catalog.service;
+package com.successworkshop.catalog.application;
 
 import com.successworkshop.catalog.domain.EngagementRead;
 import com.successworkshop.catalog.domain.PlaybookSection;
@@ -6,9 +6,9 @@ import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.repository.EngagementReadRepository;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
-import com.successworkshop.catalog.rest.ResourceDtos.PackItem;
-import com.successworkshop.catalog.rest.ResourceDtos.PackSection;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourcePackView;
+import com.successworkshop.catalog.application.ResourceViews.PackItem;
+import com.successworkshop.catalog.application.ResourceViews.PackSection;
+import com.successworkshop.catalog.application.ResourceViews.ResourcePackView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class ResourcePackService {
+public class ResourcePacks {
 
-    private static final Logger LOG = Logger.getLogger(ResourcePackService.class);
+    private static final Logger LOG = Logger.getLogger(ResourcePacks.class);
 
     @Inject
     EngagementReadRepository engagements;

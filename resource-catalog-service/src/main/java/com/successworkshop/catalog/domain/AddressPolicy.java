@@ -1,4 +1,4 @@
-package com.successworkshop.catalog.service;
+package com.successworkshop.catalog.domain;
 
 import com.successworkshop.kit.problem.ProblemException;
 

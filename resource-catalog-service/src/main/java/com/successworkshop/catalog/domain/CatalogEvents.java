@@ -1,4 +1,4 @@
-package com.successworkshop.catalog.messaging;
+package com.successworkshop.catalog.domain;
 
 import com.successworkshop.catalog.domain.ResourceLink;
 

@@ -1,4 +1,4 @@
-package com.successworkshop.catalog.rest;
+package com.successworkshop.catalog.application;
 
 import com.successworkshop.kit.domain.Versioned;
 
@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Requests and responses of /api/v1/resources and the resource pack. */
-public final class ResourceDtos {
+public final class ResourceViews {
 
-    private ResourceDtos() {
+    private ResourceViews() {
     }
 
     @Schema(description = "A resource link as a catalog admin creates or replaces it")

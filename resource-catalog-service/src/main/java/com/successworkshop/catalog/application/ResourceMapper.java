@@ -1,10 +1,10 @@
-package com.successworkshop.catalog.mapping;
+package com.successworkshop.catalog.application;
 
 import com.successworkshop.catalog.domain.ResourceLink;
-import com.successworkshop.catalog.rest.ResourceDtos.LinkCheck;
-import com.successworkshop.catalog.rest.ResourceDtos.Replacement;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceView;
-import com.successworkshop.catalog.rest.ResourceDtos.Retirement;
+import com.successworkshop.catalog.application.ResourceViews.LinkCheck;
+import com.successworkshop.catalog.application.ResourceViews.Replacement;
+import com.successworkshop.catalog.application.ResourceViews.ResourceView;
+import com.successworkshop.catalog.application.ResourceViews.Retirement;
 
 import java.util.List;
 
