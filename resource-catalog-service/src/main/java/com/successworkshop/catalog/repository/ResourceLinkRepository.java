@@ -1,14 +1,14 @@
 package com.successworkshop.catalog.repository;
 
-import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceLink;
+import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,11 +50,16 @@ public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLin
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    public List<ResourceLink> all() {
-        return listAll().stream().sorted(Comparator.comparing((ResourceLink r) -> r.section).thenComparing(r -> r.title)).toList();
+    public List<UUID> activeIds() {
+        return getEntityManager().createQuery("select r.id from ResourceLink r where r.status = :status", UUID.class)
+                .setParameter("status", ResourceStatus.ACTIVE).getResultList();
     }
 
-    public List<ResourceLink> active() {
-        return list("status", ResourceStatus.ACTIVE);
+    /** A link check's result; not a catalog change: no new version, no event. */
+    public void recordCheck(UUID id, Instant at, Integer httpStatus, String error) {
+        getEntityManager().createNativeQuery(
+                        "update resource_link set last_check_at = :at, last_check_status = :status, last_check_error = :error where id = :id")
+                .setParameter("at", at).setParameter("status", httpStatus).setParameter("error", error)
+                .setParameter("id", id).executeUpdate();
     }
 }
