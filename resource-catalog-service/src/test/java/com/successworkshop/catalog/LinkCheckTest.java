@@ -1,6 +1,6 @@
 package com.successworkshop.catalog;
 
-import com.successworkshop.catalog.config.LinkCheckConfig;
+import com.successworkshop.catalog.application.LinkCheckConfig;
 import com.successworkshop.catalog.linkcheck.LinkCheckService;
 import com.successworkshop.catalog.linkcheck.LinkChecker;
 import com.successworkshop.catalog.support.Api;

@@ -30,4 +30,14 @@ public class EngagementRead {
     public long packVersion;
     public Instant lastEventAt;
     public Instant updatedAt;
+
+    public boolean workshopCompleted() {
+        return workshopCompletedAt != null;
+    }
+
+    /** The pack's content changed: its version (the pack's ETag) goes up. */
+    public void packChanged(Instant now) {
+        packVersion++;
+        updatedAt = now;
+    }
 }

@@ -1,19 +1,16 @@
 package com.successworkshop.catalog.linkcheck;
 
-import com.successworkshop.catalog.config.LinkCheckConfig;
+import com.successworkshop.catalog.application.LinkCheckConfig;
 import com.successworkshop.catalog.domain.ResourceLink;
-import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +30,6 @@ public class LinkCheckService {
     LinkCheckConfig config;
     @Inject
     ResourceLinkRepository resources;
-    @Inject
-    EntityManager em;
 
     private LinkChecker checker;
 
@@ -49,8 +44,7 @@ public class LinkCheckService {
         if (!config.enabled()) {
             return;
         }
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() ->
-                resources.list("status", ResourceStatus.ACTIVE).stream().map(r -> r.id).toList());
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(resources::activeIds);
         Map<UUID, LinkChecker.Result> results = check(ids);
         long broken = results.values().stream().filter(r -> !r.ok()).count();
         LOG.infof("Link check: %d addresses checked, %d not OK", results.size(), broken);
@@ -61,7 +55,7 @@ public class LinkCheckService {
         Map<UUID, String> addresses = QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, String> out = new LinkedHashMap<>();
             for (ResourceLink r : resources.byIdsInOrder(ids)) {
-                if (r.status == ResourceStatus.ACTIVE) {
+                if (r.active()) {
                     out.put(r.id, r.address);
                 }
             }
@@ -94,14 +88,6 @@ public class LinkCheckService {
     /** Not a catalog change: no new version, no event. */
     private void record(UUID id, LinkChecker.Result result) {
         String error = result.error() == null ? null : result.error().length() > 500 ? result.error().substring(0, 500) : result.error();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update resource_link set last_check_at = :at, last_check_status = :status, last_check_error = :error where id = :id")
-                .setParameter("at", Instant.now()).setParameter("status", result.httpStatus()).setParameter("error", error)
-                .setParameter("id", id).executeUpdate());
-    }
-
-    public List<UUID> activeIds() {
-        return new ArrayList<>(QuarkusTransaction.requiringNew().call(() ->
-                resources.list("status", ResourceStatus.ACTIVE).stream().map(r -> r.id).toList()));
+        QuarkusTransaction.requiringNew().run(() -> resources.recordCheck(id, Instant.now(), result.httpStatus(), error));
     }
 }

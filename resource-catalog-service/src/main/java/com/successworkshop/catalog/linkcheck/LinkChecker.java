@@ -1,7 +1,7 @@
 package com.successworkshop.catalog.linkcheck;
 
-import com.successworkshop.kit.problem.ProblemException;
-import com.successworkshop.catalog.service.AddressPolicy;
+import com.successworkshop.catalog.domain.AddressPolicy;
+import com.successworkshop.kit.domain.DomainException;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -48,7 +48,7 @@ public class LinkChecker {
         URI uri;
         try {
             uri = URI.create(AddressPolicy.validate(address, "address"));
-        } catch (ProblemException | IllegalArgumentException e) {
+        } catch (DomainException.InvalidInput | IllegalArgumentException e) {
             return new Result(null, "not an absolute http(s) URL");
         }
         Integer lastStatus = null;
@@ -78,7 +78,7 @@ public class LinkChecker {
             }
             try {
                 uri = URI.create(AddressPolicy.validate(uri.resolve(location.get().trim()).toString(), "Location"));
-            } catch (ProblemException | IllegalArgumentException e) {
+            } catch (DomainException.InvalidInput | IllegalArgumentException e) {
                 return new Result(lastStatus, "redirect to a non-http(s) address not followed");
             }
         }

@@ -1,6 +1,6 @@
 package com.successworkshop.catalog.messaging;
 
-import com.successworkshop.catalog.service.ResourcePackService;
+import com.successworkshop.catalog.application.ResourcePacks;
 import com.successworkshop.kit.consumer.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ public class CatalogEventsConsumer extends EventConsumer {
             "workshop.catalog.ResourceUpdated.v1", "workshop.catalog.ResourceRetired.v1");
 
     @Inject
-    ResourcePackService packs;
+    ResourcePacks packs;
 
     /** Only that one happened matters: the pack is rebuilt from the catalog as it now stands. */
     record AnyData() {

@@ -1,9 +1,9 @@
 package com.successworkshop.catalog.messaging;
 
+import com.successworkshop.catalog.application.ResourcePacks;
 import com.successworkshop.catalog.domain.EngagementRead;
 import com.successworkshop.catalog.domain.Workload;
 import com.successworkshop.catalog.repository.EngagementReadRepository;
-import com.successworkshop.catalog.service.ResourcePackService;
 import com.successworkshop.kit.consumer.EventConsumer;
 import com.successworkshop.kit.consumer.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class EngagementEventsConsumer extends EventConsumer {
     @Inject
     EngagementReadRepository engagements;
     @Inject
-    ResourcePackService packs;
+    ResourcePacks packs;
 
     EngagementEventsConsumer() {
         super("engagement-events");

@@ -27,8 +27,4 @@ public class EngagementReadRepository implements PanacheRepositoryBase<Engagemen
     public List<EngagementRead> allForUpdate() {
         return find("order by engagementId").withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
-
-    public List<UUID> allIds() {
-        return getEntityManager().createQuery("select e.engagementId from EngagementRead e order by e.engagementId", UUID.class).getResultList();
-    }
 }

@@ -1,17 +1,14 @@
 package com.successworkshop.catalog.repository;
 
-import com.successworkshop.catalog.domain.Audience;
-import com.successworkshop.catalog.domain.PlaybookSection;
-import com.successworkshop.catalog.domain.ResourceKind;
-import com.successworkshop.catalog.domain.ResourceStatus;
+import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceLink;
-import com.successworkshop.catalog.domain.Workload;
+import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,15 +18,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLink, UUID> {
 
-    public record Filter(PlaybookSection section, Workload service, Audience audience, ResourceKind kind, String language,
-                         ResourceStatus status, String tag, String text) {
-    }
-
     public record Page(List<ResourceLink> items, long total) {
     }
 
     /** Native SQL because the list filters look inside jsonb arrays; ids first, then the entities in that order. */
-    public Page search(Filter f, String orderBy, int page, int size) {
+    public Page search(ResourceCriteria f, String orderBy, int page, int size) {
         Where w = Where.all().and("section = :section", "section", Where.name(f.section()))
                 // A resource for every service (services = []) fits any service filter.
                 .and("(jsonb_array_length(services) = 0 or jsonb_exists(services, :service))", "service", Where.name(f.service()))
@@ -57,11 +50,16 @@ public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLin
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    public List<ResourceLink> all() {
-        return listAll().stream().sorted(Comparator.comparing((ResourceLink r) -> r.section).thenComparing(r -> r.title)).toList();
+    public List<UUID> activeIds() {
+        return getEntityManager().createQuery("select r.id from ResourceLink r where r.status = :status", UUID.class)
+                .setParameter("status", ResourceStatus.ACTIVE).getResultList();
     }
 
-    public List<ResourceLink> active() {
-        return list("status", ResourceStatus.ACTIVE);
+    /** A link check's result; not a catalog change: no new version, no event. */
+    public void recordCheck(UUID id, Instant at, Integer httpStatus, String error) {
+        getEntityManager().createNativeQuery(
+                        "update resource_link set last_check_at = :at, last_check_status = :status, last_check_error = :error where id = :id")
+                .setParameter("at", at).setParameter("status", httpStatus).setParameter("error", error)
+                .setParameter("id", id).executeUpdate();
     }
 }

@@ -1,22 +1,21 @@
 package com.successworkshop.catalog.rest;
 
-import com.successworkshop.kit.http.Params;
-import com.successworkshop.kit.http.Responses;
-import com.successworkshop.kit.problem.ProblemException;
-
+import com.successworkshop.catalog.application.ResourceCatalog;
+import com.successworkshop.catalog.application.ResourceViews.PageView;
+import com.successworkshop.catalog.application.ResourceViews.ResourceInput;
+import com.successworkshop.catalog.application.ResourceViews.ResourceView;
+import com.successworkshop.catalog.application.ResourceViews.RetireResource;
 import com.successworkshop.catalog.domain.Audience;
 import com.successworkshop.catalog.domain.PlaybookSection;
+import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceKind;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.Workload;
-import com.successworkshop.catalog.repository.ResourceLinkRepository;
-import com.successworkshop.catalog.rest.ResourceDtos.PageView;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceInput;
-import com.successworkshop.catalog.rest.ResourceDtos.ResourceView;
-import com.successworkshop.catalog.rest.ResourceDtos.RetireResource;
-import com.successworkshop.kit.security.Roles;
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.idempotency.IdempotencyService;
-import com.successworkshop.catalog.service.ResourceService;
+import com.successworkshop.kit.problem.ProblemException;
+import com.successworkshop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,7 +52,7 @@ public class ResourceLinkResource {
             "createdAt", "created_at", "updatedAt", "updated_at", "language", "language", "status", "status");
 
     @Inject
-    ResourceService service;
+    ResourceCatalog catalog;
     @Inject
     IdempotencyService idempotency;
 
@@ -74,11 +73,11 @@ public class ResourceLinkResource {
         if (text != null && text.length() > 200) {
             throw ProblemException.invalid("q", "at most 200 characters");
         }
-        var filter = new ResourceLinkRepository.Filter(Params.enumValue(PlaybookSection.class, section, "section"),
+        var criteria = new ResourceCriteria(Params.enumValue(PlaybookSection.class, section, "section"),
                 Params.enumValue(Workload.class, workload, "service"), Params.enumValue(Audience.class, audience, "audience"),
                 Params.enumValue(ResourceKind.class, kind, "kind"), language, Params.enumValue(ResourceStatus.class, status, "status"),
                 tag, text);
-        return service.list(filter, Params.orderBy(sort, SORTABLE, "section asc, lower(title) asc, id"), page, size);
+        return catalog.list(criteria, Params.orderBy(sort, SORTABLE, "section asc, lower(title) asc, id"), page, size);
     }
 
     @GET
@@ -86,7 +85,7 @@ public class ResourceLinkResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
     @Operation(operationId = "getResource", summary = "Get one resource link with its ETag; a retired one names its replacement")
     public Response get(@PathParam("id") UUID id) {
-        return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Resource " + id));
+        return catalog.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Resource " + id));
     }
 
     @POST
@@ -95,7 +94,7 @@ public class ResourceLinkResource {
     public Response create(@NotNull @Valid ResourceInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        return Responses.created(idempotency, "createResource", idempotencyKey, request, uri, () -> service.create(request), ResourceView::id);
+        return Responses.created(idempotency, "createResource", idempotencyKey, request, uri, () -> catalog.publish(request), ResourceView::id);
     }
 
     @PUT
@@ -103,7 +102,7 @@ public class ResourceLinkResource {
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "updateResource", summary = "Replace a resource link's fields (If-Match required); publishes ResourceUpdated")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ResourceInput request) {
-        return Responses.ok(service.update(id, ifMatch, request));
+        return Responses.ok(catalog.update(id, ifMatch, request));
     }
 
     @POST
@@ -111,6 +110,6 @@ public class ResourceLinkResource {
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "retireResource", summary = "Retire a resource link with a reason and optional replacement (If-Match required); publishes ResourceRetired")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RetireResource request) {
-        return Responses.ok(service.retire(id, ifMatch, request));
+        return Responses.ok(catalog.retire(id, ifMatch, request));
     }
 }

@@ -1,11 +1,10 @@
 package com.successworkshop.catalog.rest;
 
+import com.successworkshop.catalog.application.ResourcePacks;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
-
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.catalog.service.ResourcePackService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +24,7 @@ import java.util.UUID;
 public class ResourcePackResource {
 
     @Inject
-    ResourcePackService packs;
+    ResourcePacks packs;
     @Inject
     CurrentPartner caller;
 

@@ -1,4 +1,4 @@
-package com.successworkshop.catalog.config;
+package com.successworkshop.catalog.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

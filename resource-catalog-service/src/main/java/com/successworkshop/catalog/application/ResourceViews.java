@@ -1,12 +1,11 @@
-package com.successworkshop.catalog.rest;
-
-import com.successworkshop.kit.domain.Versioned;
+package com.successworkshop.catalog.application;
 
 import com.successworkshop.catalog.domain.Audience;
 import com.successworkshop.catalog.domain.PlaybookSection;
 import com.successworkshop.catalog.domain.ResourceKind;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.Workload;
+import com.successworkshop.kit.domain.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,10 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Requests and responses of /api/v1/resources and the resource pack. */
-public final class ResourceDtos {
+/** What the catalog's use cases take and return: the bodies of /api/v1/resources and the resource pack. */
+public final class ResourceViews {
 
-    private ResourceDtos() {
+    private ResourceViews() {
     }
 
     @Schema(description = "A resource link as a catalog admin creates or replaces it")

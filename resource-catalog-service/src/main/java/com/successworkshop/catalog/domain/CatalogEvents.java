@@ -1,12 +1,10 @@
-package com.successworkshop.catalog.messaging;
-
-import com.successworkshop.catalog.domain.ResourceLink;
+package com.successworkshop.catalog.domain;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The data of every event on resource-events; documented in src/main/asyncapi/resource-catalog-service.yaml. */
+/** The data of every event on resource-events, raised by ResourceLink; documented in src/main/asyncapi/resource-catalog-service.yaml. */
 public final class CatalogEvents {
 
     /** Catalog resources are shared by every partner; events still carry partnerId, as every event does. */
@@ -15,11 +13,12 @@ public final class CatalogEvents {
     private CatalogEvents() {
     }
 
+    /** ResourcePublished and ResourceUpdated. */
     public record ResourceData(UUID resourceId, String partnerId, long version, String title, String titleJa, String address,
                                String section, List<String> services, List<String> audience, String kind, String language,
                                List<String> tags, boolean eligibleOnly, String status) {
-        public static ResourceData of(ResourceLink r) {
-            return new ResourceData(r.id, ALL_PARTNERS, r.version, r.title, r.titleJa, r.address, r.section.name(),
+        static ResourceData of(ResourceLink r, long version) {
+            return new ResourceData(r.id, ALL_PARTNERS, version, r.title, r.titleJa, r.address, r.section.name(),
                     List.copyOf(r.services), List.copyOf(r.audience), r.kind.name(), r.language, List.copyOf(r.tags),
                     r.eligibleOnly, r.status.name());
         }
