@@ -65,8 +65,8 @@ public class ResourcePacks {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ResourcePackView> pack(UUID engagementId, String partnerId) {
-        return engagements.findForPartner(engagementId, partnerId).map(e -> {
+    public Optional<ResourcePackView> pack(UUID engagementId) {
+        return engagements.find(engagementId).map(e -> {
             Map<UUID, String> items = packs.items(engagementId);
             return ResourceMapper.pack(e, resources.byIdsInOrder(new ArrayList<>(items.keySet())), items);
         });

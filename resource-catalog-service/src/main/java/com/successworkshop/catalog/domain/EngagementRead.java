@@ -1,5 +1,7 @@
 package com.successworkshop.catalog.domain;
 
+import com.successworkshop.kit.persistence.PartnerScope;
+import org.hibernate.annotations.Filter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,6 +15,8 @@ import java.util.UUID;
 
 /** What this service knows of an engagement, kept from engagement-events; the input of its resource pack. */
 @Entity
+// Partner isolation by construction: in a request only the token's partner's engagements exist (the kit's PartnerScope).
+@Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement_read")
 public class EngagementRead {
 

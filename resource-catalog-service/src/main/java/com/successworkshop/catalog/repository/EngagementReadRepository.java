@@ -2,7 +2,6 @@ package com.successworkshop.catalog.repository;
 
 import com.successworkshop.catalog.domain.EngagementRead;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -14,8 +13,9 @@ import java.util.UUID;
 public class EngagementReadRepository implements PanacheRepositoryBase<EngagementRead, UUID> {
 
     /** Partner scoping lives in the query: another partner's engagement is simply not found. */
-    public Optional<EngagementRead> findForPartner(UUID id, String partnerId) {
-        return find("engagementId = :id and partnerId = :partner", Parameters.with("id", id).and("partner", partnerId)).firstResultOptional();
+    /** In a request, only the caller's partner's engagement is found (the partner filter); no partner to pass. */
+    public Optional<EngagementRead> find(UUID id) {
+        return find("engagementId", id).firstResultOptional();
     }
 
     /** Serialises the pack rebuilds of one engagement (engagement-events and resource-events consumers run side by side). */

@@ -3,7 +3,6 @@ package com.successworkshop.catalog.rest;
 import com.successworkshop.catalog.application.ResourcePacks;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
-import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,14 +24,12 @@ public class ResourcePackResource {
 
     @Inject
     ResourcePacks packs;
-    @Inject
-    CurrentPartner caller;
 
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getResourcePack", summary = "An engagement's resource pack, grouped by playbook section, with why each resource is in it")
     public Response get(@PathParam("id") UUID id) {
-        return packs.pack(id, caller.partnerId()).map(v -> Responses.tagged(v, "pack-" + v.version()))
+        return packs.pack(id).map(v -> Responses.tagged(v, "pack-" + v.version()))
                 .orElseThrow(() -> ProblemException.notFound("Resource pack of engagement " + id));
     }
 }
