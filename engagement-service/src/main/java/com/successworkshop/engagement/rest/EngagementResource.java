@@ -4,22 +4,23 @@ import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
 
+import com.successworkshop.engagement.domain.EngagementCriteria;
 import com.successworkshop.engagement.domain.EngagementPhase;
 import com.successworkshop.engagement.domain.EngagementStatus;
 import com.successworkshop.engagement.domain.Workload;
-import com.successworkshop.engagement.mapping.EngagementMapper;
-import com.successworkshop.engagement.repository.EngagementRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.CreateEngagement;
-import com.successworkshop.engagement.rest.EngagementDtos.EligibilityView;
-import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
-import com.successworkshop.engagement.rest.EngagementDtos.IntendedServiceInput;
-import com.successworkshop.engagement.rest.EngagementDtos.PageView;
-import com.successworkshop.engagement.rest.EngagementDtos.ScheduleCheckIns;
-import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
-import com.successworkshop.engagement.rest.EngagementDtos.UpdateEngagement;
+import com.successworkshop.engagement.application.EngagementMapper;
+import com.successworkshop.engagement.application.EngagementViews.CreateEngagement;
+import com.successworkshop.engagement.application.EngagementViews.EligibilityView;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.IntendedServiceInput;
+import com.successworkshop.engagement.application.EngagementViews.PageView;
+import com.successworkshop.engagement.application.EngagementViews.ScheduleCheckIns;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
+import com.successworkshop.engagement.application.EngagementViews.UpdateEngagement;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.EngagementService;
+import com.successworkshop.engagement.application.EngagementService;
+import com.successworkshop.engagement.application.EngagementViews;
 import com.successworkshop.kit.idempotency.IdempotencyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ public class EngagementResource {
                                          @QueryParam("sort") @Parameter(description = "createdAt|updatedAt|customerName|licenceCount[,asc|desc]") String sort,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new EngagementRepository.Filter(caller.partnerId(), Params.enumValue(EngagementStatus.class, status, "status"),
+        var filter = new EngagementCriteria(caller.partnerId(), Params.enumValue(EngagementStatus.class, status, "status"),
                 Params.enumValue(EngagementPhase.class, phase, "phase"), Params.enumValue(Workload.class, workload, "service"),
                 fastTrackManager, text);
         return service.list(filter, Params.sort(sort, SORTABLE, "createdAt"), page, size);
@@ -120,7 +121,7 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateIntendedService", summary = "Set the FTOP Services-tab status of an intended service (If-Match required)")
     public Response updateService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch,
-                                  @NotNull @Valid EngagementDtos.ServiceStatusUpdate request) {
+                                  @NotNull @Valid EngagementViews.ServiceStatusUpdate request) {
         Workload w = Params.enumValue(Workload.class, workload, "workload");
         return Responses.ok(service.updateService(id, w, ifMatch, new IntendedServiceInput(w, request.l1Status(), request.l2Status(),
                 request.targetDate(), request.owner(), request.notes(), request.nextAction(), request.nextActionDate())));
@@ -163,7 +164,7 @@ public class EngagementResource {
     @Path("/{id}/check-ins")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listUpcomingCheckIns", summary = "The agreed cadence and the next check-in dates")
-    public EngagementDtos.CheckInsView checkIns(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("6") @Min(1) @Max(52) int count) {
+    public EngagementViews.CheckInsView checkIns(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("6") @Min(1) @Max(52) int count) {
         return service.checkIns(id, count).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 

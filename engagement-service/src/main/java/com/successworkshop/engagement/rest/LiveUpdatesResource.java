@@ -4,8 +4,9 @@ import com.successworkshop.kit.problem.ProblemException;
 
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.EngagementService;
-import com.successworkshop.engagement.service.LiveUpdates;
+import com.successworkshop.engagement.application.EngagementService;
+import com.successworkshop.engagement.application.EngagementViews;
+import com.successworkshop.engagement.application.LiveUpdates;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,7 +80,7 @@ public class LiveUpdatesResource {
         return Multi.createBy().merging().streams(data, heartbeat);
     }
 
-    public record LiveEvent(UUID engagementId, EngagementDtos.TimelineEntryView entry) {
+    public record LiveEvent(UUID engagementId, EngagementViews.TimelineEntryView entry) {
     }
 
     private static long parse(String lastEventId) {

@@ -3,7 +3,7 @@ package com.successworkshop.engagement.rest;
 import com.successworkshop.kit.problem.ProblemException;
 
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.OverviewService;
+import com.successworkshop.engagement.application.OverviewService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

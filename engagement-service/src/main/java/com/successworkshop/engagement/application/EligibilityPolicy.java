@@ -1,6 +1,6 @@
-package com.successworkshop.engagement.service;
+package com.successworkshop.engagement.application;
 
-import com.successworkshop.engagement.config.EligibilityConfig;
+import com.successworkshop.engagement.application.EligibilityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

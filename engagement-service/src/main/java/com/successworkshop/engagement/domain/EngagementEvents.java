@@ -1,4 +1,4 @@
-package com.successworkshop.engagement.messaging;
+package com.successworkshop.engagement.domain;
 
 import com.successworkshop.engagement.domain.Attendee;
 import com.successworkshop.engagement.domain.CheckInCadence;

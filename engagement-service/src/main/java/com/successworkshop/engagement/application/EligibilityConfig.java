@@ -1,4 +1,4 @@
-package com.successworkshop.engagement.config;
+package com.successworkshop.engagement.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

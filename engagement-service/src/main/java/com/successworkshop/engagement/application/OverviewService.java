@@ -1,9 +1,9 @@
-package com.successworkshop.engagement.service;
+package com.successworkshop.engagement.application;
 
 import com.successworkshop.engagement.domain.SsatReadiness;
 import com.successworkshop.engagement.domain.TaskProgress;
 import com.successworkshop.engagement.repository.ReadModelRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,19 +1,19 @@
-package com.successworkshop.engagement.service;
+package com.successworkshop.engagement.application;
 
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.SsatReadiness;
 import com.successworkshop.engagement.domain.WorkshopOutcomes;
 import com.successworkshop.engagement.domain.WorkshopState;
-import com.successworkshop.engagement.mapping.EngagementMapper;
-import com.successworkshop.engagement.messaging.EngagementEvents;
+import com.successworkshop.engagement.application.EngagementMapper;
+import com.successworkshop.engagement.domain.EngagementEvents;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.ReadModelRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.CancelWorkshop;
-import com.successworkshop.engagement.rest.EngagementDtos.CompleteWorkshop;
-import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
-import com.successworkshop.engagement.rest.EngagementDtos.RescheduleWorkshop;
-import com.successworkshop.engagement.rest.EngagementDtos.ScheduleWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.CancelWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.CompleteWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.RescheduleWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.ScheduleWorkshop;
 import com.successworkshop.kit.problem.Problem;
 import com.successworkshop.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
-package com.successworkshop.engagement.service;
+package com.successworkshop.engagement.application;
 
 import com.successworkshop.engagement.domain.EligibilityDecision;
+import com.successworkshop.engagement.domain.EngagementCriteria;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementPhase;
 import com.successworkshop.engagement.domain.EngagementStatus;
@@ -9,20 +10,20 @@ import com.successworkshop.engagement.domain.ServiceStatus;
 import com.successworkshop.engagement.domain.TimelineEntry;
 import com.successworkshop.engagement.domain.Workload;
 import com.successworkshop.engagement.domain.WorkshopState;
-import com.successworkshop.engagement.mapping.EngagementMapper;
-import com.successworkshop.engagement.messaging.EngagementEvents;
+import com.successworkshop.engagement.application.EngagementMapper;
+import com.successworkshop.engagement.domain.EngagementEvents;
 import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.TimelineRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.CreateEngagement;
-import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
-import com.successworkshop.engagement.rest.EngagementDtos.IntendedServiceInput;
-import com.successworkshop.engagement.rest.EngagementDtos.PageView;
-import com.successworkshop.engagement.rest.EngagementDtos.ScheduleCheckIns;
-import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
-import com.successworkshop.engagement.rest.EngagementDtos.UpdateEngagement;
+import com.successworkshop.engagement.application.EngagementViews.CreateEngagement;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.IntendedServiceInput;
+import com.successworkshop.engagement.application.EngagementViews.PageView;
+import com.successworkshop.engagement.application.EngagementViews.ScheduleCheckIns;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
+import com.successworkshop.engagement.application.EngagementViews.UpdateEngagement;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.kit.security.CurrentPartner;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -101,7 +102,7 @@ public class EngagementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<EngagementView> list(EngagementRepository.Filter filter, Sort sort, int page, int size) {
+    public PageView<EngagementView> list(EngagementCriteria filter, Sort sort, int page, int size) {
         PanacheQuery<Engagement> q = engagements.search(filter, sort).page(Page.of(page, size));
         List<Engagement> rows = q.list();
         var current = decisions.currentFor(rows.stream().map(e -> e.id).toList());
@@ -236,7 +237,7 @@ public class EngagementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<com.successworkshop.engagement.rest.EngagementDtos.CheckInsView> checkIns(UUID id, int count) {
+    public Optional<com.successworkshop.engagement.application.EngagementViews.CheckInsView> checkIns(UUID id, int count) {
         return engagements.findForPartner(id, caller.partnerId()).map(e -> EngagementMapper.checkIns(e, count));
     }
 
@@ -295,7 +296,7 @@ public class EngagementService {
         return workloads.stream().map(Enum::name).sorted().toList();
     }
 
-    private static void applyDibs(Engagement e, com.successworkshop.engagement.rest.EngagementDtos.Dibs dibs) {
+    private static void applyDibs(Engagement e, com.successworkshop.engagement.application.EngagementViews.Dibs dibs) {
         if (dibs == null) {
             return;
         }

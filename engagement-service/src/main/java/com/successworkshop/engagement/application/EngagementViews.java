@@ -1,4 +1,4 @@
-package com.successworkshop.engagement.rest;
+package com.successworkshop.engagement.application;
 
 import com.successworkshop.kit.domain.Versioned;
 
@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Request and response bodies of the engagement API. */
-public final class EngagementDtos {
+public final class EngagementViews {
 
-    private EngagementDtos() {
+    private EngagementViews() {
     }
 
     @Schema(description = "DIBS: the four prerequisites confirmed at kickoff; a missing one is a risk")

@@ -1,10 +1,10 @@
-package com.successworkshop.engagement.service;
+package com.successworkshop.engagement.application;
 
 import com.successworkshop.engagement.domain.TimelineEntry;
-import com.successworkshop.engagement.mapping.EngagementMapper;
+import com.successworkshop.engagement.application.EngagementMapper;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.TimelineRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;

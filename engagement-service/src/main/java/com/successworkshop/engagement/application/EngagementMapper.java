@@ -1,17 +1,17 @@
-package com.successworkshop.engagement.mapping;
+package com.successworkshop.engagement.application;
 
 import com.successworkshop.engagement.domain.CheckInCadence;
 import com.successworkshop.engagement.domain.EligibilityDecision;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.IntendedService;
 import com.successworkshop.engagement.domain.TimelineEntry;
-import com.successworkshop.engagement.rest.EngagementDtos.CheckInsView;
-import com.successworkshop.engagement.rest.EngagementDtos.Dibs;
-import com.successworkshop.engagement.rest.EngagementDtos.EligibilityView;
-import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
-import com.successworkshop.engagement.rest.EngagementDtos.IntendedServiceView;
-import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
-import com.successworkshop.engagement.rest.EngagementDtos.WorkshopView;
+import com.successworkshop.engagement.application.EngagementViews.CheckInsView;
+import com.successworkshop.engagement.application.EngagementViews.Dibs;
+import com.successworkshop.engagement.application.EngagementViews.EligibilityView;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.IntendedServiceView;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
+import com.successworkshop.engagement.application.EngagementViews.WorkshopView;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
