@@ -28,7 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the engagement API. */
+/** What the engagement use cases take and return: the request and response bodies of the engagement API. */
 public final class EngagementViews {
 
     private EngagementViews() {
@@ -144,5 +144,18 @@ public final class EngagementViews {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** asOf: when the read model last heard from its source service (null: nothing heard yet). */
+    public record SsatSummary(int servicesRecorded, int servicesTotal, boolean allRecorded, List<String> missingServices,
+                              int gaps, Instant asOf) {
+    }
+
+    public record TaskSummary(int mandatoryDone, int mandatoryTotal, int overdue, Instant asOf) {
+    }
+
+    public record Overview(EngagementView engagement, List<String> intendedServices, SsatSummary ssat, TaskSummary tasks,
+                           boolean eligibleForEnhancedAdoptionService, LocalDate nextCheckIn, List<String> dibsRisks,
+                           String nextStep) {
     }
 }

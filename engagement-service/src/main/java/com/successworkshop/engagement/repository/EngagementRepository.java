@@ -2,6 +2,7 @@ package com.successworkshop.engagement.repository;
 
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementCriteria;
+import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -9,7 +10,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +19,11 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
     /** Partner scoping lives in the query: another partner's engagement is simply not found. */
     public Optional<Engagement> findForPartner(UUID id, String partnerId) {
         return find("id = :id and partnerId = :partner", Parameters.with("id", id).and("partner", partnerId)).firstResultOptional();
+    }
+
+    /** The partner's engagement, to change it; not found (404) for another partner's. */
+    public Engagement load(UUID id, String partnerId) {
+        return findForPartner(id, partnerId).orElseThrow(() -> DomainException.notFound("Engagement " + id));
     }
 
     public PanacheQuery<Engagement> search(EngagementCriteria f, Sort sort) {
