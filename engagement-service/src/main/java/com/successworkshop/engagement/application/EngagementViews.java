@@ -1,7 +1,5 @@
 package com.successworkshop.engagement.application;
 
-import com.successworkshop.kit.domain.Versioned;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.successworkshop.engagement.domain.Attendee;
 import com.successworkshop.engagement.domain.BusinessReason;
@@ -12,6 +10,7 @@ import com.successworkshop.engagement.domain.ServiceStatus;
 import com.successworkshop.engagement.domain.Workload;
 import com.successworkshop.engagement.domain.WorkshopOutcomes;
 import com.successworkshop.engagement.domain.WorkshopState;
+import com.successworkshop.kit.domain.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.FutureOrPresent;
