@@ -1,5 +1,6 @@
 package com.successworkshop.engagement.domain;
 
+import com.successworkshop.kit.domain.DomainException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,30 +11,117 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A service the customer intends to deploy, with its FTOP Services-tab fields. */
+/** A service the customer intends to deploy, with its FTOP Services-tab fields; changed only through its engagement. */
 @Entity
 @Table(name = "intended_service")
 public class IntendedService {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "engagement_id")
-    public Engagement engagement;
+    private Engagement engagement;
 
     @Enumerated(EnumType.STRING)
-    public Workload workload;
+    private Workload workload;
     @Enumerated(EnumType.STRING)
-    public ServiceStatus l1Status;
-    public String l2Status;
-    public LocalDate targetDate;
-    public String owner;
-    public String notes;
-    public String nextAction;
-    public LocalDate nextActionDate;
-    public Instant addedAt;
-    public Instant removedAt;
+    private ServiceStatus l1Status;
+    private String l2Status;
+    private LocalDate targetDate;
+    private String owner;
+    private String notes;
+    private String nextAction;
+    private LocalDate nextActionDate;
+    private Instant addedAt;
+    private Instant removedAt;
+
+    protected IntendedService() {
+    }
+
+    /** {@code field}: where the row came from in the request ("" for a row of its own), named in an invalid-input error. */
+    IntendedService(Engagement engagement, ServicesTabRow row, String field, Instant now) {
+        this.id = UUID.randomUUID();
+        this.engagement = engagement;
+        this.workload = row.workload();
+        this.addedAt = now;
+        setStatus(row, field);
+    }
+
+    /** FTOP Services tab: the L2 value must belong to its L1; In Progress and Blocked need a target date. */
+    void setStatus(ServicesTabRow row, String field) {
+        String prefix = field.isEmpty() ? "" : field + ".";
+        ServiceStatus l1 = Objects.requireNonNullElse(row.l1Status(), ServiceStatus.STATUS_UNKNOWN);
+        if (row.l2Status() != null && !l1.l2Values.contains(row.l2Status())) {
+            throw DomainException.invalid(prefix + "l2Status", "for " + l1 + " must be one of " + l1.l2Values);
+        }
+        if (l1.requiresTargetDate && row.targetDate() == null) {
+            throw DomainException.invalid(prefix + "targetDate", "is required when l1Status is " + l1);
+        }
+        l1Status = l1;
+        l2Status = row.l2Status();
+        targetDate = row.targetDate();
+        owner = row.owner();
+        notes = row.notes();
+        nextAction = row.nextAction();
+        nextActionDate = row.nextActionDate();
+    }
+
+    /** A removed service is retired, never deleted. */
+    void retire(Instant now) {
+        removedAt = now;
+    }
+
+    /** Intended again: the row is kept, with the status given now. */
+    void restore(ServicesTabRow row) {
+        setStatus(row, "");
+        removedAt = null;
+    }
+
+    public boolean active() {
+        return removedAt == null;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public ServiceStatus l1Status() {
+        return l1Status;
+    }
+
+    public String l2Status() {
+        return l2Status;
+    }
+
+    public LocalDate targetDate() {
+        return targetDate;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public String nextAction() {
+        return nextAction;
+    }
+
+    public LocalDate nextActionDate() {
+        return nextActionDate;
+    }
+
+    public Instant addedAt() {
+        return addedAt;
+    }
+
+    public Instant removedAt() {
+        return removedAt;
+    }
 }

@@ -7,6 +7,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,13 +16,108 @@ import java.util.UUID;
 @Table(name = "ssat_readiness")
 public class SsatReadiness {
 
+    /** Outcomes' gate refused: SSAT is not recorded for these intended services (409 with one error per service). */
+    public static final class NotRecorded extends RuntimeException {
+
+        public static final String RULE = "outcomes.ssat-recorded-for-every-intended-service";
+        public static final String WHAT_TO_DO = "SSAT not recorded: set every factor or mark the service as having no prerequisites";
+
+        private final List<String> missingServices;
+
+        NotRecorded(List<String> missingServices, SsatReadiness asOf) {
+            super("SSAT is not recorded for every intended service (playbook: Outcomes). Missing: " + String.join(", ", missingServices)
+                    + ". This view is eventually consistent: " + (asOf == null
+                    ? "no SSAT readiness has been received from ssat-service yet"
+                    : "as of the last SSAT event received at " + asOf.lastEventAt) + ".");
+            this.missingServices = List.copyOf(missingServices);
+        }
+
+        public String rule() {
+            return RULE;
+        }
+
+        public List<String> missingServices() {
+            return missingServices;
+        }
+    }
+
     @Id
-    public UUID engagementId;
-    public int servicesRecorded;
-    public int servicesTotal;
-    public boolean allRecorded;
+    private UUID engagementId;
+    private int servicesRecorded;
+    private int servicesTotal;
+    private boolean allRecorded;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> missingServices;
-    public int gaps;
-    public Instant lastEventAt;
+    private List<String> missingServices;
+    private int gaps;
+    private Instant lastEventAt;
+
+    protected SsatReadiness() {
+    }
+
+    public SsatReadiness(UUID engagementId) {
+        this.engagementId = engagementId;
+        this.missingServices = new ArrayList<>();
+    }
+
+    /** The readiness an event reports; an older event than the one applied changes nothing (false). */
+    public boolean apply(Instant eventTime, int recorded, int total, boolean all, List<String> missing, int gapCount) {
+        if (lastEventAt != null && lastEventAt.isAfter(eventTime)) {
+            return false;
+        }
+        servicesRecorded = recorded;
+        servicesTotal = total;
+        allRecorded = all;
+        missingServices = new ArrayList<>(missing);
+        gaps = gapCount;
+        lastEventAt = eventTime;
+        return true;
+    }
+
+    /**
+     * The intended services whose SSAT is not recorded as of the last event: none when ssat-service counts them all;
+     * those it reports missing; all of them when it reports none of these (e.g. a service added since).
+     */
+    public List<String> missingOf(List<String> intended) {
+        if (allRecorded && servicesTotal >= intended.size()) {
+            return List.of();
+        }
+        List<String> reported = intended.stream().filter(missingServices::contains).toList();
+        return reported.isEmpty() ? intended : reported;
+    }
+
+    /** Outcomes: the FM confirms SSAT of every intended service (or why there is none); null: nothing heard yet. */
+    static void requireRecorded(SsatReadiness readiness, List<String> intended) {
+        List<String> missing = readiness == null ? intended : readiness.missingOf(intended);
+        if (!missing.isEmpty()) {
+            throw new NotRecorded(missing, readiness);
+        }
+    }
+
+    public UUID engagementId() {
+        return engagementId;
+    }
+
+    public int servicesRecorded() {
+        return servicesRecorded;
+    }
+
+    public int servicesTotal() {
+        return servicesTotal;
+    }
+
+    public boolean allRecorded() {
+        return allRecorded;
+    }
+
+    public List<String> missingServices() {
+        return missingServices;
+    }
+
+    public int gaps() {
+        return gaps;
+    }
+
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
 }

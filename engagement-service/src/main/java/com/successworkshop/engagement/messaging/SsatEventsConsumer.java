@@ -8,7 +8,6 @@ import com.successworkshop.kit.consumer.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,23 +46,13 @@ public class SsatEventsConsumer extends EventConsumer {
     }
 
     void readinessChanged(IncomingEvent event, SsatReadinessChanged d) {
-        SsatReadiness r = readModels.ssat(d.engagementId()).orElse(null);
-        if (r != null && r.lastEventAt.isAfter(event.time())) {
+        SsatReadiness r = readModels.ssat(d.engagementId()).orElseGet(() -> new SsatReadiness(d.engagementId()));
+        if (!r.apply(event.time(), d.servicesRecorded(), d.servicesTotal(), d.allRecorded(), d.missingServices(), d.gaps())) {
             return;
         }
-        if (r == null) {
-            r = new SsatReadiness();
-            r.engagementId = d.engagementId();
-        }
-        r.servicesRecorded = d.servicesRecorded();
-        r.servicesTotal = d.servicesTotal();
-        r.allRecorded = d.allRecorded();
-        r.missingServices = new ArrayList<>(d.missingServices());
-        r.gaps = d.gaps();
-        r.lastEventAt = event.time();
         readModels.save(r);
         timeline.recordFromEvent(d.engagementId(), "ssat-service", "SSAT_READINESS_CHANGED",
-                "SSAT recorded for " + r.servicesRecorded + " of " + r.servicesTotal + " intended services"
-                        + (r.missingServices.isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices)), event);
+                "SSAT recorded for " + r.servicesRecorded() + " of " + r.servicesTotal() + " intended services"
+                        + (r.missingServices().isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices())), event.id(), event.time());
     }
 }

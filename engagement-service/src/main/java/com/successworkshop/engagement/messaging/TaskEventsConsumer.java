@@ -40,18 +40,9 @@ public class TaskEventsConsumer extends EventConsumer {
     }
 
     void progressChanged(IncomingEvent event, TaskProgressChanged d) {
-        TaskProgress p = readModels.tasks(d.engagementId()).orElse(null);
-        if (p != null && p.lastEventAt.isAfter(event.time())) {
-            return;
+        TaskProgress p = readModels.tasks(d.engagementId()).orElseGet(() -> new TaskProgress(d.engagementId()));
+        if (p.apply(event.time(), d.mandatoryDone(), d.mandatoryTotal(), d.overdue())) {
+            readModels.save(p);
         }
-        if (p == null) {
-            p = new TaskProgress();
-            p.engagementId = d.engagementId();
-        }
-        p.mandatoryDone = d.mandatoryDone();
-        p.mandatoryTotal = d.mandatoryTotal();
-        p.overdue = d.overdue();
-        p.lastEventAt = event.time();
-        readModels.save(p);
     }
 }

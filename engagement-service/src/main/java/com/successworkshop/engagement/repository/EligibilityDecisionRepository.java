@@ -25,7 +25,7 @@ public class EligibilityDecisionRepository implements PanacheRepositoryBase<Elig
             return Map.of();
         }
         return list("engagementId in ?1 and decidedAt = (select max(d.decidedAt) from EligibilityDecision d where d.engagementId = engagementId)",
-                engagementIds).stream().collect(Collectors.toMap(d -> d.engagementId, d -> d, (a, b) -> a));
+                engagementIds).stream().collect(Collectors.toMap(EligibilityDecision::engagementId, d -> d, (a, b) -> a));
     }
 
     public List<EligibilityDecision> history(UUID engagementId) {

@@ -1,9 +1,8 @@
 package com.successworkshop.engagement.repository;
 
 import com.successworkshop.engagement.domain.Engagement;
-import com.successworkshop.engagement.domain.EngagementPhase;
-import com.successworkshop.engagement.domain.EngagementStatus;
-import com.successworkshop.engagement.domain.Workload;
+import com.successworkshop.engagement.domain.EngagementCriteria;
+import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -11,7 +10,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,11 +21,12 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
         return find("id = :id and partnerId = :partner", Parameters.with("id", id).and("partner", partnerId)).firstResultOptional();
     }
 
-    public record Filter(String partnerId, EngagementStatus status, EngagementPhase phase, Workload service,
-                         String fastTrackManager, String text) {
+    /** The partner's engagement, to change it; not found (404) for another partner's. */
+    public Engagement load(UUID id, String partnerId) {
+        return findForPartner(id, partnerId).orElseThrow(() -> DomainException.notFound("Engagement " + id));
     }
 
-    public PanacheQuery<Engagement> search(Filter f, Sort sort) {
+    public PanacheQuery<Engagement> search(EngagementCriteria f, Sort sort) {
         Where w = Where.all().and("partnerId = :partner").with("partner", f.partnerId())
                 .and("status = :status", "status", f.status())
                 .and("phase = :phase", "phase", f.phase())

@@ -2,13 +2,15 @@ package com.successworkshop.engagement.repository;
 
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.TimelineEntry;
-import com.successworkshop.kit.consumer.IncomingEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -33,12 +35,21 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         recorded.fire(new TimelineRecorded(partnerId, t));
     }
 
-    /** A change reported by another service; ignored for an engagement this service does not hold. */
-    public void recordFromEvent(UUID engagementId, String actor, String kind, String summary, IncomingEvent event) {
+    /** Entries after {@code lastId}, oldest first, of one engagement or (engagementId null) of all the partner's. */
+    public List<TimelineEntry> after(String partnerId, UUID engagementId, long lastId, int limit) {
+        return (engagementId != null
+                ? find("engagementId = :e and id > :last", Sort.ascending("id"), Parameters.with("e", engagementId).and("last", lastId))
+                : find("engagementId in (select e.id from Engagement e where e.partnerId = :p) and id > :last", Sort.ascending("id"),
+                        Parameters.with("p", partnerId).and("last", lastId)))
+                .range(0, limit - 1).list();
+    }
+
+    /** A change reported by another service's event; ignored for an engagement this service does not hold. */
+    public void recordFromEvent(UUID engagementId, String actor, String kind, String summary, UUID eventId, Instant eventTime) {
         Engagement e = getEntityManager().find(Engagement.class, engagementId);
         if (e == null) {
             return;
         }
-        record(engagementId, e.partnerId, actor, kind, summary, event.id(), event.time());
+        record(engagementId, e.partnerId(), actor, kind, summary, eventId, eventTime);
     }
 }

@@ -1,26 +1,30 @@
 package com.successworkshop.engagement.rest;
 
-import com.successworkshop.kit.http.Params;
-import com.successworkshop.kit.http.Responses;
-import com.successworkshop.kit.problem.ProblemException;
-
+import com.successworkshop.engagement.application.DetermineEligibility;
+import com.successworkshop.engagement.application.EngagementQueries;
+import com.successworkshop.engagement.application.EngagementViews.CheckInsView;
+import com.successworkshop.engagement.application.EngagementViews.CreateEngagement;
+import com.successworkshop.engagement.application.EngagementViews.EligibilityView;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.IntendedServiceInput;
+import com.successworkshop.engagement.application.EngagementViews.PageView;
+import com.successworkshop.engagement.application.EngagementViews.ScheduleCheckIns;
+import com.successworkshop.engagement.application.EngagementViews.ServiceStatusUpdate;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
+import com.successworkshop.engagement.application.EngagementViews.UpdateEngagement;
+import com.successworkshop.engagement.application.RecordEngagement;
+import com.successworkshop.engagement.application.ScheduleRegularCheckIns;
+import com.successworkshop.engagement.application.TrackIntendedServices;
+import com.successworkshop.engagement.domain.EngagementCriteria;
 import com.successworkshop.engagement.domain.EngagementPhase;
 import com.successworkshop.engagement.domain.EngagementStatus;
 import com.successworkshop.engagement.domain.Workload;
-import com.successworkshop.engagement.mapping.EngagementMapper;
-import com.successworkshop.engagement.repository.EngagementRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.CreateEngagement;
-import com.successworkshop.engagement.rest.EngagementDtos.EligibilityView;
-import com.successworkshop.engagement.rest.EngagementDtos.EngagementView;
-import com.successworkshop.engagement.rest.EngagementDtos.IntendedServiceInput;
-import com.successworkshop.engagement.rest.EngagementDtos.PageView;
-import com.successworkshop.engagement.rest.EngagementDtos.ScheduleCheckIns;
-import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
-import com.successworkshop.engagement.rest.EngagementDtos.UpdateEngagement;
+import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.http.Responses;
+import com.successworkshop.kit.idempotency.IdempotencyService;
+import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.EngagementService;
-import com.successworkshop.kit.idempotency.IdempotencyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -59,7 +63,15 @@ public class EngagementResource {
     private static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "customerName", "licenceCount");
 
     @Inject
-    EngagementService service;
+    RecordEngagement record;
+    @Inject
+    TrackIntendedServices services;
+    @Inject
+    DetermineEligibility eligibility;
+    @Inject
+    ScheduleRegularCheckIns regularCheckIns;
+    @Inject
+    EngagementQueries queries;
     @Inject
     IdempotencyService idempotency;
     @Inject
@@ -71,7 +83,7 @@ public class EngagementResource {
     public Response create(@NotNull @Valid CreateEngagement request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":createEngagement", idempotencyKey, request, uri, () -> service.create(request), EngagementView::id);
+        return Responses.created(idempotency, caller.partnerId() + ":createEngagement", idempotencyKey, request, uri, () -> record.create(request), EngagementView::id);
     }
 
     @GET
@@ -85,10 +97,10 @@ public class EngagementResource {
                                          @QueryParam("sort") @Parameter(description = "createdAt|updatedAt|customerName|licenceCount[,asc|desc]") String sort,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var filter = new EngagementRepository.Filter(caller.partnerId(), Params.enumValue(EngagementStatus.class, status, "status"),
+        var criteria = new EngagementCriteria(caller.partnerId(), Params.enumValue(EngagementStatus.class, status, "status"),
                 Params.enumValue(EngagementPhase.class, phase, "phase"), Params.enumValue(Workload.class, workload, "service"),
                 fastTrackManager, text);
-        return service.list(filter, Params.sort(sort, SORTABLE, "createdAt"), page, size);
+        return queries.list(criteria, Params.sort(sort, SORTABLE, "createdAt"), page, size);
     }
 
     @GET
@@ -96,7 +108,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getEngagement", summary = "Get one engagement with its ETag")
     public Response get(@PathParam("id") UUID id) {
-        return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+        return queries.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 
     @PATCH
@@ -104,7 +116,7 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateEngagement", summary = "Change fields of an engagement (If-Match required); licence or enterprise changes re-decide eligibility")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateEngagement request) {
-        return Responses.ok(service.update(id, ifMatch, request));
+        return Responses.ok(record.update(id, ifMatch, request));
     }
 
     @POST
@@ -112,7 +124,7 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "addIntendedService", summary = "Add a service the customer intends to deploy; publishes IntendedServicesChanged")
     public Response addService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid IntendedServiceInput request) {
-        return Responses.ok(service.addService(id, ifMatch, request));
+        return Responses.ok(services.add(id, ifMatch, request));
     }
 
     @PUT
@@ -120,10 +132,8 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateIntendedService", summary = "Set the FTOP Services-tab status of an intended service (If-Match required)")
     public Response updateService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch,
-                                  @NotNull @Valid EngagementDtos.ServiceStatusUpdate request) {
-        Workload w = Params.enumValue(Workload.class, workload, "workload");
-        return Responses.ok(service.updateService(id, w, ifMatch, new IntendedServiceInput(w, request.l1Status(), request.l2Status(),
-                request.targetDate(), request.owner(), request.notes(), request.nextAction(), request.nextActionDate())));
+                                  @NotNull @Valid ServiceStatusUpdate request) {
+        return Responses.ok(services.updateStatus(id, Params.enumValue(Workload.class, workload, "workload"), ifMatch, request));
     }
 
     @DELETE
@@ -131,7 +141,7 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "removeIntendedService", summary = "Retire an intended service (kept, marked removed); publishes IntendedServicesChanged")
     public Response removeService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch) {
-        return Responses.ok(service.removeService(id, Params.enumValue(Workload.class, workload, "workload"), ifMatch));
+        return Responses.ok(services.remove(id, Params.enumValue(Workload.class, workload, "workload"), ifMatch));
     }
 
     @GET
@@ -139,8 +149,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getEligibilityHistory", summary = "Eligibility decisions for enterprise adoption benefits, newest first")
     public List<EligibilityView> eligibility(@PathParam("id") UUID id) {
-        return service.eligibilityHistory(id).orElseThrow(() -> ProblemException.notFound("Engagement " + id))
-                .stream().map(EngagementMapper::view).toList();
+        return queries.eligibilityHistory(id).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 
     @POST
@@ -148,7 +157,7 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "decideEligibility", summary = "Decide eligibility again with the current rules; publishes EligibilityDetermined")
     public Response decide(@PathParam("id") UUID id) {
-        return Responses.ok(service.redecide(id));
+        return Responses.ok(eligibility.decideAgain(id));
     }
 
     @POST
@@ -156,15 +165,15 @@ public class EngagementResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "scheduleCheckIns", summary = "Agree regular check-ins (cadence, next date, attendees); publishes CheckInScheduled")
     public Response scheduleCheckIns(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ScheduleCheckIns request) {
-        return Responses.ok(service.scheduleCheckIns(id, ifMatch, request));
+        return Responses.ok(regularCheckIns.schedule(id, ifMatch, request));
     }
 
     @GET
     @Path("/{id}/check-ins")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listUpcomingCheckIns", summary = "The agreed cadence and the next check-in dates")
-    public EngagementDtos.CheckInsView checkIns(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("6") @Min(1) @Max(52) int count) {
-        return service.checkIns(id, count).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+    public CheckInsView checkIns(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("6") @Min(1) @Max(52) int count) {
+        return queries.checkIns(id, count).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 
     @GET
@@ -174,6 +183,6 @@ public class EngagementResource {
     public PageView<TimelineEntryView> timeline(@PathParam("id") UUID id,
                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        return service.timeline(id, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+        return queries.timeline(id, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 }

@@ -1,11 +1,11 @@
 package com.successworkshop.engagement.rest;
 
+import com.successworkshop.engagement.application.EngagementQueries;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
+import com.successworkshop.engagement.application.LiveUpdates;
 import com.successworkshop.kit.problem.ProblemException;
-
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.EngagementService;
-import com.successworkshop.engagement.service.LiveUpdates;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +38,7 @@ public class LiveUpdatesResource {
     @Inject
     LiveUpdates live;
     @Inject
-    EngagementService engagements;
+    EngagementQueries engagements;
     @Inject
     CurrentPartner caller;
     @Context
@@ -79,7 +79,7 @@ public class LiveUpdatesResource {
         return Multi.createBy().merging().streams(data, heartbeat);
     }
 
-    public record LiveEvent(UUID engagementId, EngagementDtos.TimelineEntryView entry) {
+    public record LiveEvent(UUID engagementId, TimelineEntryView entry) {
     }
 
     private static long parse(String lastEventId) {

@@ -1,9 +1,9 @@
 package com.successworkshop.engagement.rest;
 
+import com.successworkshop.engagement.application.EngagementOverview;
+import com.successworkshop.engagement.application.EngagementViews.Overview;
 import com.successworkshop.kit.problem.ProblemException;
-
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.OverviewService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,13 +22,13 @@ import java.util.UUID;
 public class OverviewResource {
 
     @Inject
-    OverviewService overview;
+    EngagementOverview overview;
 
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getEngagementOverview",
             summary = "One screen of an engagement: services, SSAT readiness, task progress, eligibility, next check-in, DIBS risks — from read models, no calls to other services")
-    public OverviewService.Overview get(@PathParam("id") UUID id) {
+    public Overview get(@PathParam("id") UUID id) {
         return overview.overview(id).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 }

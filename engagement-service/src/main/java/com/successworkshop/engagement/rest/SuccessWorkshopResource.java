@@ -1,13 +1,12 @@
 package com.successworkshop.engagement.rest;
 
+import com.successworkshop.engagement.application.ConductSuccessWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.CancelWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.CompleteWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.RescheduleWorkshop;
+import com.successworkshop.engagement.application.EngagementViews.ScheduleWorkshop;
 import com.successworkshop.kit.http.Responses;
-
-import com.successworkshop.engagement.rest.EngagementDtos.CancelWorkshop;
-import com.successworkshop.engagement.rest.EngagementDtos.CompleteWorkshop;
-import com.successworkshop.engagement.rest.EngagementDtos.RescheduleWorkshop;
-import com.successworkshop.engagement.rest.EngagementDtos.ScheduleWorkshop;
 import com.successworkshop.kit.security.Roles;
-import com.successworkshop.engagement.service.SuccessWorkshopService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,7 +33,7 @@ import java.util.UUID;
 public class SuccessWorkshopResource {
 
     @Inject
-    SuccessWorkshopService service;
+    ConductSuccessWorkshop service;
 
     @POST
     @Path("/kickoff/complete")

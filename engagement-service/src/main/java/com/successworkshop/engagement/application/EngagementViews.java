@@ -1,6 +1,4 @@
-package com.successworkshop.engagement.rest;
-
-import com.successworkshop.kit.domain.Versioned;
+package com.successworkshop.engagement.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.successworkshop.engagement.domain.Attendee;
@@ -12,6 +10,7 @@ import com.successworkshop.engagement.domain.ServiceStatus;
 import com.successworkshop.engagement.domain.Workload;
 import com.successworkshop.engagement.domain.WorkshopOutcomes;
 import com.successworkshop.engagement.domain.WorkshopState;
+import com.successworkshop.kit.domain.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.FutureOrPresent;
@@ -28,10 +27,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of the engagement API. */
-public final class EngagementDtos {
+/** What the engagement use cases take and return: the request and response bodies of the engagement API. */
+public final class EngagementViews {
 
-    private EngagementDtos() {
+    private EngagementViews() {
     }
 
     @Schema(description = "DIBS: the four prerequisites confirmed at kickoff; a missing one is a risk")
@@ -144,5 +143,18 @@ public final class EngagementDtos {
     }
 
     public record PageView<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** asOf: when the read model last heard from its source service (null: nothing heard yet). */
+    public record SsatSummary(int servicesRecorded, int servicesTotal, boolean allRecorded, List<String> missingServices,
+                              int gaps, Instant asOf) {
+    }
+
+    public record TaskSummary(int mandatoryDone, int mandatoryTotal, int overdue, Instant asOf) {
+    }
+
+    public record Overview(EngagementView engagement, List<String> intendedServices, SsatSummary ssat, TaskSummary tasks,
+                           boolean eligibleForEnhancedAdoptionService, LocalDate nextCheckIn, List<String> dibsRisks,
+                           String nextStep) {
     }
 }

@@ -1,12 +1,7 @@
-package com.successworkshop.engagement.service;
+package com.successworkshop.engagement.application;
 
-import com.successworkshop.engagement.domain.TimelineEntry;
-import com.successworkshop.engagement.mapping.EngagementMapper;
-import com.successworkshop.engagement.repository.EngagementRepository;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
 import com.successworkshop.engagement.repository.TimelineRepository;
-import com.successworkshop.engagement.rest.EngagementDtos.TimelineEntryView;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +29,6 @@ public class LiveUpdates {
 
     @Inject
     TimelineRepository timeline;
-    @Inject
-    EngagementRepository engagements;
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimelineRepository.TimelineRecorded recorded) {
         live.onNext(new LiveEntry(recorded.partnerId(), recorded.entry().engagementId, EngagementMapper.view(recorded.entry())));
@@ -56,11 +49,7 @@ public class LiveUpdates {
         if (lastEventId <= 0) {
             return List.of();
         }
-        List<TimelineEntry> entries = engagementId != null
-                ? timeline.find("engagementId = :e and id > :last", Sort.ascending("id"), Parameters.with("e", engagementId).and("last", lastEventId))
-                        .range(0, REPLAY_LIMIT - 1).list()
-                : timeline.find("engagementId in (select e.id from Engagement e where e.partnerId = :p) and id > :last", Sort.ascending("id"),
-                        Parameters.with("p", partnerId).and("last", lastEventId)).range(0, REPLAY_LIMIT - 1).list();
-        return entries.stream().map(t -> new LiveEntry(partnerId, t.engagementId, EngagementMapper.view(t))).toList();
+        return timeline.after(partnerId, engagementId, lastEventId, REPLAY_LIMIT).stream()
+                .map(t -> new LiveEntry(partnerId, t.engagementId, EngagementMapper.view(t))).toList();
     }
 }

@@ -1,5 +1,6 @@
-package com.successworkshop.engagement.config;
+package com.successworkshop.engagement.application;
 
+import com.successworkshop.engagement.domain.EligibilityPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,13 +8,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "workshop.eligibility")
 public interface EligibilityConfig {
 
-    enum Comparison { GREATER_THAN, AT_LEAST }
-
     @WithDefault("20000")
     int threshold();
 
     @WithDefault("GREATER_THAN")
-    Comparison comparison();
+    EligibilityPolicy.Comparison comparison();
 
     @WithDefault("playbook-2020-04-30")
     String rulesVersion();

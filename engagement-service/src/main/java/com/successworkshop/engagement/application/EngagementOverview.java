@@ -1,0 +1,56 @@
+package com.successworkshop.engagement.application;
+
+import com.successworkshop.engagement.application.EngagementViews.Overview;
+import com.successworkshop.engagement.application.EngagementViews.SsatSummary;
+import com.successworkshop.engagement.application.EngagementViews.TaskSummary;
+import com.successworkshop.engagement.domain.EligibilityDecision;
+import com.successworkshop.engagement.domain.NextStep;
+import com.successworkshop.engagement.domain.SsatReadiness;
+import com.successworkshop.engagement.domain.TaskProgress;
+import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
+import com.successworkshop.engagement.repository.EngagementRepository;
+import com.successworkshop.engagement.repository.ReadModelRepository;
+import com.successworkshop.kit.security.CurrentPartner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Everything a UI needs for one engagement screen, from this service's own data and read models. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class EngagementOverview {
+
+    @Inject
+    EngagementRepository engagements;
+    @Inject
+    EligibilityDecisionRepository decisions;
+    @Inject
+    ReadModelRepository readModels;
+    @Inject
+    CurrentPartner caller;
+
+    public Optional<Overview> overview(UUID id) {
+        return engagements.findForPartner(id, caller.partnerId()).map(e -> {
+            EligibilityDecision decision = decisions.current(e.id()).orElse(null);
+            List<String> services = e.intendedServiceCodes();
+            SsatSummary ssat = readModels.ssat(id).map(EngagementOverview::summary)
+                    .orElse(new SsatSummary(0, services.size(), false, services, 0, null));
+            TaskSummary tasks = readModels.tasks(id).map(EngagementOverview::summary).orElse(new TaskSummary(0, 0, 0, null));
+            NextStep next = NextStep.after(decision);
+            return new Overview(EngagementMapper.view(e, decision), services, ssat, tasks, next == NextStep.INTRODUCE_ADOPTION_SME,
+                    e.checkIns().nextDate(), e.dibs().risks(), next.name());
+        });
+    }
+
+    private static SsatSummary summary(SsatReadiness r) {
+        return new SsatSummary(r.servicesRecorded(), r.servicesTotal(), r.allRecorded(), r.missingServices(), r.gaps(), r.lastEventAt());
+    }
+
+    private static TaskSummary summary(TaskProgress p) {
+        return new TaskSummary(p.mandatoryDone(), p.mandatoryTotal(), p.overdue(), p.lastEventAt());
+    }
+}

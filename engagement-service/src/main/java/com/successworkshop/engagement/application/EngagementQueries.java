@@ -1,0 +1,72 @@
+package com.successworkshop.engagement.application;
+
+import com.successworkshop.engagement.application.EngagementViews.CheckInsView;
+import com.successworkshop.engagement.application.EngagementViews.EligibilityView;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.PageView;
+import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
+import com.successworkshop.engagement.domain.Engagement;
+import com.successworkshop.engagement.domain.EngagementCriteria;
+import com.successworkshop.engagement.domain.TimelineEntry;
+import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
+import com.successworkshop.engagement.repository.EngagementRepository;
+import com.successworkshop.engagement.repository.TimelineRepository;
+import com.successworkshop.kit.security.CurrentPartner;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads of the caller's engagements: one, a filtered page, eligibility history, check-ins and timeline. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class EngagementQueries {
+
+    @Inject
+    EngagementRepository engagements;
+    @Inject
+    EligibilityDecisionRepository decisions;
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    CurrentPartner caller;
+
+    public Optional<EngagementView> find(UUID id) {
+        return mine(id).map(e -> EngagementMapper.view(e, decisions.current(e.id()).orElse(null)));
+    }
+
+    public PageView<EngagementView> list(EngagementCriteria criteria, Sort sort, int page, int size) {
+        PanacheQuery<Engagement> q = engagements.search(criteria, sort).page(Page.of(page, size));
+        List<Engagement> rows = q.list();
+        var current = decisions.currentFor(rows.stream().map(Engagement::id).toList());
+        List<EngagementView> items = rows.stream().map(e -> EngagementMapper.view(e, current.get(e.id()))).toList();
+        return new PageView<>(items, page, size, q.count());
+    }
+
+    /** Newest first. */
+    public Optional<List<EligibilityView>> eligibilityHistory(UUID id) {
+        return mine(id).map(e -> decisions.history(e.id()).stream().map(EngagementMapper::view).toList());
+    }
+
+    public Optional<CheckInsView> checkIns(UUID id, int count) {
+        return mine(id).map(e -> EngagementMapper.view(e.checkIns(), count));
+    }
+
+    /** Oldest first. */
+    public Optional<PageView<TimelineEntryView>> timeline(UUID id, int page, int size) {
+        return mine(id).map(e -> {
+            PanacheQuery<TimelineEntry> q = timeline.find("engagementId", Sort.ascending("id"), e.id()).page(Page.of(page, size));
+            return new PageView<>(q.list().stream().map(EngagementMapper::view).toList(), page, size, q.count());
+        });
+    }
+
+    private Optional<Engagement> mine(UUID id) {
+        return engagements.findForPartner(id, caller.partnerId());
+    }
+}

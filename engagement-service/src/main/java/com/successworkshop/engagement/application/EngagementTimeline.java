@@ -1,0 +1,80 @@
+package com.successworkshop.engagement.application;
+
+import com.successworkshop.engagement.domain.Engagement;
+import com.successworkshop.engagement.domain.EngagementEvents.CheckInScheduled;
+import com.successworkshop.engagement.domain.EngagementEvents.EligibilityDetermined;
+import com.successworkshop.engagement.domain.EngagementEvents.EngagementCreated;
+import com.successworkshop.engagement.domain.EngagementEvents.EngagementEvent;
+import com.successworkshop.engagement.domain.EngagementEvents.IntendedServicesChanged;
+import com.successworkshop.engagement.domain.EngagementEvents.KickoffCompleted;
+import com.successworkshop.engagement.domain.EngagementEvents.WorkshopCancelled;
+import com.successworkshop.engagement.domain.EngagementEvents.WorkshopCompleted;
+import com.successworkshop.engagement.domain.EngagementEvents.WorkshopRescheduled;
+import com.successworkshop.engagement.domain.EngagementEvents.WorkshopScheduled;
+import com.successworkshop.engagement.repository.TimelineRepository;
+import com.successworkshop.kit.application.UnitOfWork;
+import com.successworkshop.kit.domain.DomainEvent;
+import com.successworkshop.kit.outbox.OutboxWriter;
+import com.successworkshop.kit.security.CurrentPartner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The engagement's timeline (who, when, what): one entry per event the engagement raised, written by the unit of work
+ * with the id the outbox gave the event; {@link #note} for a change that publishes no event.
+ */
+@ApplicationScoped
+public class EngagementTimeline implements UnitOfWork.EventRecorder {
+
+    /** The unit of work records an event right after appending it, in the same thread: the id comes from that append. */
+    private static final ThreadLocal<UUID> LAST_APPENDED = new ThreadLocal<>();
+
+    @Inject
+    TimelineRepository timeline;
+    @Inject
+    CurrentPartner caller;
+
+    void appended(@Observes OutboxWriter.OutboxAppended appended) {
+        LAST_APPENDED.set(appended.eventId());
+    }
+
+    private record Entry(String kind, String summary) {
+    }
+
+    @Override
+    public void record(DomainEvent event) {
+        UUID eventId = LAST_APPENDED.get();
+        LAST_APPENDED.remove();
+        EngagementEvent data = (EngagementEvent) event.data();
+        Entry entry = switch (data) {
+            case EngagementCreated c -> new Entry("ENGAGEMENT_CREATED", "Engagement created for " + c.customerName() + " with " + c.intendedServices());
+            case IntendedServicesChanged c when !c.added().isEmpty() ->
+                    new Entry("INTENDED_SERVICE_ADDED", c.added().getFirst() + " added to the intended services");
+            case IntendedServicesChanged c ->
+                    new Entry("INTENDED_SERVICE_REMOVED", c.removed().getFirst() + " removed from the intended services (kept as retired)");
+            case KickoffCompleted k -> new Entry("KICKOFF_COMPLETED", "Customer kickoff completed");
+            case WorkshopScheduled s -> new Entry("WORKSHOP_SCHEDULED", "Success workshop scheduled for " + s.startsAt());
+            case WorkshopRescheduled r ->
+                    new Entry("WORKSHOP_RESCHEDULED", "Success workshop moved from " + r.previousStartsAt() + " to " + r.startsAt());
+            case WorkshopCancelled c -> new Entry("WORKSHOP_CANCELLED", "Success workshop cancelled: " + c.reason());
+            case WorkshopCompleted c -> new Entry("WORKSHOP_COMPLETED", "Success workshop completed");
+            case EligibilityDetermined d -> new Entry("ELIGIBILITY_DETERMINED", "Enhanced Adoption Service: "
+                    + (d.eligible() ? "eligible" : "not eligible") + " (" + String.join("; ", d.reasons()) + ")");
+            case CheckInScheduled c -> new Entry("CHECK_IN_SCHEDULED", c.cadence() + " check-ins from " + c.nextDate());
+        };
+        write(data.engagementId(), data.partnerId(), entry.kind(), entry.summary(), eventId);
+    }
+
+    /** A change other services do not follow (no event), on the timeline all the same. */
+    public void note(Engagement e, String kind, String summary) {
+        write(e.id(), e.partnerId(), kind, summary, null);
+    }
+
+    private void write(UUID engagementId, String partnerId, String kind, String summary, UUID eventId) {
+        timeline.record(engagementId, partnerId, caller.actor(), kind, summary, eventId, Instant.now());
+    }
+}

@@ -1,0 +1,38 @@
+package com.successworkshop.engagement.application;
+
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import com.successworkshop.engagement.application.EngagementViews.ScheduleCheckIns;
+import com.successworkshop.engagement.domain.Engagement;
+import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
+import com.successworkshop.engagement.repository.EngagementRepository;
+import com.successworkshop.kit.application.UnitOfWork;
+import com.successworkshop.kit.domain.ExpectedVersion;
+import com.successworkshop.kit.security.CurrentPartner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Next steps: the FM schedules regular check-ins with the customer (cadence, next date, attendees). */
+@ApplicationScoped
+@Transactional
+public class ScheduleRegularCheckIns {
+
+    @Inject
+    EngagementRepository engagements;
+    @Inject
+    EligibilityDecisionRepository decisions;
+    @Inject
+    UnitOfWork work;
+    @Inject
+    CurrentPartner caller;
+
+    public EngagementView schedule(UUID id, String ifMatch, ScheduleCheckIns req) {
+        Engagement e = engagements.load(id, caller.partnerId());
+        ExpectedVersion.check(ifMatch, e.etag(), false);
+        e.scheduleCheckIns(req.cadence(), req.nextDate(), req.attendees(), Instant.now());
+        return EngagementMapper.view(work.complete(e), decisions.current(e.id()).orElse(null));
+    }
+}
