@@ -57,12 +57,20 @@ class EngagementApiTest {
                 .body("dibsRisks", contains("DUE_DATE_MISSING", "BUSINESS_REASON_MISSING", "SUCCESS_OWNER_MISSING"));
     }
 
+    /** The queries name no partner: the kit's partner filter alone keeps B away from A's engagement, everywhere. */
     @Test
     void anotherPartnersEngagementIsNotFound() {
-        String id = Api.create(Api.partner(), engagement("Contoso", 100, false, "OD"));
-        manager(Api.partner()).get("/api/v1/engagements/" + id)
+        String a = Api.partner();
+        String id = Api.create(a, engagement("Contoso", 100, false, "OD"));
+        String b = Api.partner();
+        manager(b).get("/api/v1/engagements/" + id)
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        Api.as(Tokens.of(Api.partner(), "partner-viewer")).get("/api/v1/engagements/" + id + "/timeline").then().statusCode(404);
+        Api.as(Tokens.of(b, "partner-viewer")).get("/api/v1/engagements/" + id + "/timeline").then().statusCode(404);
+        manager(b).get("/api/v1/engagements/" + id + "/overview").then().statusCode(404);
+        manager(b).header("If-Match", "*").body(Map.of("licenceCount", 30000)).patch("/api/v1/engagements/" + id).then().statusCode(404);
+        manager(b).queryParam("q", "Contoso").get("/api/v1/engagements").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        manager(a).get("/api/v1/engagements/" + id).then().statusCode(200).body("licenceCount", equalTo(100));
     }
 
     @Test

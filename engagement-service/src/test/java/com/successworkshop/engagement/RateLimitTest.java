@@ -38,7 +38,8 @@ class RateLimitTest {
         }
         Api.as(token).body("{}").post("/api/v1/engagements").then().statusCode(429)
                 .contentType(startsWith("application/problem+json"))
-                .header("Retry-After", equalTo("5"))
+                // One token back takes 5 s at 0.2/s, less when the five writes above themselves took seconds (a busy machine).
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-5]"))
                 .body("status", equalTo(429)).body("instance", equalTo("/api/v1/engagements"));
         Api.as(token).get("/api/v1/engagements").then().statusCode(200);
         Api.as(Tokens.of(Api.partner(), "fasttrack-manager")).body("{}").post("/api/v1/engagements").then().statusCode(400);

@@ -10,7 +10,6 @@ import com.successworkshop.engagement.domain.TaskProgress;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.ReadModelRepository;
-import com.successworkshop.kit.security.CurrentPartner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,11 +29,9 @@ public class EngagementOverview {
     EligibilityDecisionRepository decisions;
     @Inject
     ReadModelRepository readModels;
-    @Inject
-    CurrentPartner caller;
 
     public Optional<Overview> overview(UUID id) {
-        return engagements.findForPartner(id, caller.partnerId()).map(e -> {
+        return engagements.find(id).map(e -> {
             EligibilityDecision decision = decisions.current(e.id()).orElse(null);
             List<String> services = e.intendedServiceCodes();
             SsatSummary ssat = readModels.ssat(id).map(EngagementOverview::summary)

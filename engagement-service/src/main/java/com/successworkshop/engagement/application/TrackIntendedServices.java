@@ -10,7 +10,6 @@ import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.ExpectedVersion;
-import com.successworkshop.kit.security.CurrentPartner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,8 +30,6 @@ public class TrackIntendedServices {
     EngagementTimeline timeline;
     @Inject
     UnitOfWork work;
-    @Inject
-    CurrentPartner caller;
 
     public EngagementView add(UUID id, String ifMatch, IntendedServiceInput in) {
         Engagement e = load(id, ifMatch, false);
@@ -55,7 +52,7 @@ public class TrackIntendedServices {
     }
 
     private Engagement load(UUID id, String ifMatch, boolean ifMatchRequired) {
-        Engagement e = engagements.load(id, caller.partnerId());
+        Engagement e = engagements.load(id);
         ExpectedVersion.check(ifMatch, e.etag(), ifMatchRequired);
         return e;
     }

@@ -1,5 +1,7 @@
 package com.successworkshop.engagement.domain;
 
+import com.successworkshop.kit.persistence.PartnerScope;
+import org.hibernate.annotations.Filter;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInScheduled;
 import com.successworkshop.engagement.domain.EngagementEvents.EligibilityDetermined;
 import com.successworkshop.engagement.domain.EngagementEvents.EngagementCreated;
@@ -41,6 +43,8 @@ import java.util.UUID;
  * method here: it checks the rule, changes the state and raises the event the step means.
  */
 @Entity
+// Partner isolation by construction: in a request only the token's partner's engagements exist (the kit's PartnerScope).
+@Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement")
 public class Engagement extends AggregateRoot {
 

@@ -1,6 +1,6 @@
 package com.successworkshop.engagement.domain;
 
 /** Which of a partner's engagements a list shows; a null criterion does not filter. */
-public record EngagementCriteria(String partnerId, EngagementStatus status, EngagementPhase phase, Workload service,
+public record EngagementCriteria(EngagementStatus status, EngagementPhase phase, Workload service,
                                  String fastTrackManager, String text) {
 }

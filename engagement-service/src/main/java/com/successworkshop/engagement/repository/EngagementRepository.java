@@ -6,7 +6,6 @@ import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,19 +15,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class EngagementRepository implements PanacheRepositoryBase<Engagement, UUID> {
 
-    /** Partner scoping lives in the query: another partner's engagement is simply not found. */
-    public Optional<Engagement> findForPartner(UUID id, String partnerId) {
-        return find("id = :id and partnerId = :partner", Parameters.with("id", id).and("partner", partnerId)).firstResultOptional();
+    /** In a request, only the caller's partner's engagement is found (the partner filter); no partner to pass. */
+    public Optional<Engagement> find(UUID id) {
+        return findByIdOptional(id);
     }
 
-    /** The partner's engagement, to change it; not found (404) for another partner's. */
-    public Engagement load(UUID id, String partnerId) {
-        return findForPartner(id, partnerId).orElseThrow(() -> DomainException.notFound("Engagement " + id));
+    /** The caller's engagement, to change it; not found (404) for another partner's. */
+    public Engagement load(UUID id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("Engagement " + id));
     }
 
     public PanacheQuery<Engagement> search(EngagementCriteria f, Sort sort) {
-        Where w = Where.all().and("partnerId = :partner").with("partner", f.partnerId())
-                .and("status = :status", "status", f.status())
+        Where w = Where.all().and("status = :status", "status", f.status())
                 .and("phase = :phase", "phase", f.phase())
                 .and("exists (select 1 from IntendedService s where s.engagement = e and s.workload = :service and s.removedAt is null)",
                         "service", f.service())

@@ -97,7 +97,7 @@ public class EngagementResource {
                                          @QueryParam("sort") @Parameter(description = "createdAt|updatedAt|customerName|licenceCount[,asc|desc]") String sort,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        var criteria = new EngagementCriteria(caller.partnerId(), Params.enumValue(EngagementStatus.class, status, "status"),
+        var criteria = new EngagementCriteria(Params.enumValue(EngagementStatus.class, status, "status"),
                 Params.enumValue(EngagementPhase.class, phase, "phase"), Params.enumValue(Workload.class, workload, "service"),
                 fastTrackManager, text);
         return queries.list(criteria, Params.sort(sort, SORTABLE, "createdAt"), page, size);
