@@ -14,10 +14,8 @@ import com.successworkshop.engagement.domain.EngagementEvents.WorkshopScheduled;
 import com.successworkshop.engagement.repository.TimelineRepository;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.DomainEvent;
-import com.successworkshop.kit.outbox.OutboxWriter;
 import com.successworkshop.kit.security.CurrentPartner;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -30,25 +28,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class EngagementTimeline implements UnitOfWork.EventRecorder {
 
-    /** The unit of work records an event right after appending it, in the same thread: the id comes from that append. */
-    private static final ThreadLocal<UUID> LAST_APPENDED = new ThreadLocal<>();
-
     @Inject
     TimelineRepository timeline;
     @Inject
     CurrentPartner caller;
 
-    void appended(@Observes OutboxWriter.OutboxAppended appended) {
-        LAST_APPENDED.set(appended.eventId());
-    }
-
     private record Entry(String kind, String summary) {
     }
 
     @Override
-    public void record(DomainEvent event) {
-        UUID eventId = LAST_APPENDED.get();
-        LAST_APPENDED.remove();
+    public void record(DomainEvent event, UUID eventId) {
         EngagementEvent data = (EngagementEvent) event.data();
         Entry entry = switch (data) {
             case EngagementCreated c -> new Entry("ENGAGEMENT_CREATED", "Engagement created for " + c.customerName() + " with " + c.intendedServices());

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.UUID;
+
 /**
  * The end of every use case that changed aggregates: what they raised goes to the outbox (and to the service's own
  * {@link EventRecorder}s, e.g. engagement-service's timeline) in the use case's transaction, and the changes are flushed
@@ -20,7 +22,8 @@ public class UnitOfWork {
 
     /** A service's own record of the events it raises (a timeline); called in the same transaction. */
     public interface EventRecorder {
-        void record(DomainEvent event);
+        /** @param eventId the id the outbox gave the event (its CloudEvents {@code id}) */
+        void record(DomainEvent event, UUID eventId);
     }
 
     @Inject
@@ -75,8 +78,8 @@ public class UnitOfWork {
 
     private void publishOne(AggregateRoot aggregate) {
         for (DomainEvent e : aggregate.takeEvents()) {
-            outbox.append(e.name(), e.subject(), e.data());
-            recorders.forEach(r -> r.record(e));
+            UUID eventId = outbox.append(e.name(), e.subject(), e.data());
+            recorders.forEach(r -> r.record(e, eventId));
         }
     }
 }
