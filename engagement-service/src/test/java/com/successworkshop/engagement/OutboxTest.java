@@ -52,6 +52,10 @@ class OutboxTest {
         assertEquals(25_000, data.path("licenceCount").asInt());
         assertEquals("[\"OD\",\"SPO\"]", data.path("intendedServices").toString());
         assertEquals("workshop.engagement.EligibilityDetermined.v1", header(records.get(records.size() - 1), "ce_type"));
+        // The timeline names the event each entry published: the CloudEvents id a consumer sees.
+        List<String> eventIds = Api.manager(partner).get("/api/v1/engagements/" + id + "/timeline").then().statusCode(200)
+                .extract().path("items.findAll { it.kind == 'ENGAGEMENT_CREATED' }.eventId");
+        assertEquals(List.of(header(created, "ce_id")), eventIds);
     }
 
     @Test
