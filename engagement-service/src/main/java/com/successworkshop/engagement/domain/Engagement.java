@@ -43,7 +43,6 @@ import java.util.UUID;
  * method here: it checks the rule, changes the state and raises the event the step means.
  */
 @Entity
-// Partner isolation by construction: in a request only the token's partner's engagements exist (the kit's PartnerScope).
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement")
 public class Engagement extends AggregateRoot {

@@ -15,7 +15,6 @@ import java.util.UUID;
 
 /** What this service knows of an engagement, kept from engagement-events; the input of its resource pack. */
 @Entity
-// Partner isolation by construction: in a request only the token's partner's engagements exist (the kit's PartnerScope).
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement_read")
 public class EngagementRead {

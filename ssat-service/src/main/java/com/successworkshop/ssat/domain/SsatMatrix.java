@@ -32,7 +32,6 @@ import java.util.function.Function;
  * and gaps, and raises SsatFactorUpdated and SsatReadinessChanged for what changed.
  */
 @Entity
-// Partner isolation by construction: in a request only the token's partner's matrices exist (the kit's PartnerScope).
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "ssat_matrix")
 public class SsatMatrix extends AggregateRoot {

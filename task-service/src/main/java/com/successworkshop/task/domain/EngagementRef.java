@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  * reports the progress of the engagement's tasks (TaskProgressChanged).
  */
 @Entity
-// Partner isolation by construction: in a request only the token's partner's rows exist (the kit's PartnerScope).
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement_ref")
 public class EngagementRef extends AggregateRoot {

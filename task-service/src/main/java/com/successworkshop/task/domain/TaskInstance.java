@@ -22,7 +22,6 @@ import java.util.UUID;
  * task's state machine (see {@link TaskStatus}) and raises TaskStatusChanged for every status change.
  */
 @Entity
-// Partner isolation by construction: in a request only the token's partner's rows exist (the kit's PartnerScope).
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "task_instance")
 public class TaskInstance extends AggregateRoot {

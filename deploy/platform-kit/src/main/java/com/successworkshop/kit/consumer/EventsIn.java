@@ -70,9 +70,4 @@ public class EventsIn {
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         return batches.apply(batch, topic -> routes.getOrDefault(topic, unrouted));
     }
-
-    /** The topics this service's consumers read, as configured. */
-    public Set<String> topics() {
-        return routes.keySet();
-    }
 }

@@ -1,5 +1,6 @@
 package com.successworkshop.kit.persistence;
 
+import com.successworkshop.kit.security.CurrentPartner;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,9 +29,8 @@ public class PartnerScope implements Supplier<String> {
             return ALL;
         }
         try (InstanceHandle<JsonWebToken> jwt = container.instance(JsonWebToken.class)) {
-            Object claim = jwt.isAvailable() ? jwt.get().getClaim("partner_id") : null;
-            String partner = claim == null ? null : claim.toString().replace("\"", "");
-            return partner == null || partner.isBlank() ? NONE : partner;
+            String partner = jwt.isAvailable() ? CurrentPartner.of(jwt.get()) : null;
+            return partner == null ? NONE : partner;
         }
     }
 }

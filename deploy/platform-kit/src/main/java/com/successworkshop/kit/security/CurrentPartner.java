@@ -16,12 +16,22 @@ public class CurrentPartner {
     JsonWebToken jwt;
 
     public String partnerId() {
-        Object claim = jwt.getClaim(CLAIM);
-        String id = claim == null ? null : claim.toString().replace("\"", "");
-        if (id == null || id.isBlank()) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "The token carries no partner_id claim"));
+        String id = of(jwt);
+        if (id == null) {
+            throw noPartner();
         }
         return id;
+    }
+
+    /** The token's partner, or null when it names none (no claim, or a blank one). */
+    public static String of(JsonWebToken token) {
+        Object claim = token.getClaim(CLAIM);
+        String id = claim == null ? null : claim.toString().replace("\"", "");
+        return id == null || id.isBlank() ? null : id;
+    }
+
+    static ProblemException noPartner() {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", "The token carries no partner_id claim"));
     }
 
     public String actor() {

@@ -1,7 +1,5 @@
 package com.successworkshop.kit.security;
 
-import com.successworkshop.kit.problem.Problem;
-import com.successworkshop.kit.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,9 +22,8 @@ public class PartnerRequired {
         if (identity.isAnonymous() || !(identity.hasRole(Roles.FASTTRACK_MANAGER) || identity.hasRole(Roles.PARTNER_VIEWER))) {
             return;
         }
-        Object claim = jwt.getClaim(CurrentPartner.CLAIM);
-        if (claim == null || claim.toString().replace("\"", "").isBlank()) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "The token carries no partner_id claim"));
+        if (CurrentPartner.of(jwt) == null) {
+            throw CurrentPartner.noPartner();
         }
     }
 }
