@@ -66,9 +66,23 @@ public final class KitSchema {
         };
     }
 
+    /** Any fixed key: replicas migrating one database at once take turns (concurrent "create … if not exists" collide). */
+    private static final long DDL_LOCK = 0x6B69745F64646CL;
+
     static void run(Connection connection, String script, ClassLoader loader) {
         try (Statement s = connection.createStatement()) {
-            s.execute(String.join("\n", lines(script, loader)));
+            if (!connection.getAutoCommit()) {
+                // Inside Flyway's transaction: held until it commits or rolls back.
+                s.execute("select pg_advisory_xact_lock(" + DDL_LOCK + ")");
+                s.execute(String.join("\n", lines(script, loader)));
+                return;
+            }
+            s.execute("select pg_advisory_lock(" + DDL_LOCK + ")");
+            try {
+                s.execute(String.join("\n", lines(script, loader)));
+            } finally {
+                s.execute("select pg_advisory_unlock(" + DDL_LOCK + ")");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("The platform kit's tables could not be created: " + e.getMessage(), e);
         }
