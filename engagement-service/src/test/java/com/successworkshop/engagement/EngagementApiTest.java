@@ -190,8 +190,11 @@ class EngagementApiTest {
                 .put("/api/v1/engagements/" + id + "/intended-services/SPO")
                 .then().statusCode(200).body("intendedServices.find { it.workload == 'SPO' }.l1Status", equalTo("BLOCKED"));
         manager(partner).delete("/api/v1/engagements/" + id + "/intended-services/OD")
+                .then().statusCode(428).contentType("application/problem+json");
+        etag = manager(partner).get("/api/v1/engagements/" + id).then().extract().header("ETag");
+        manager(partner).header("If-Match", etag).delete("/api/v1/engagements/" + id + "/intended-services/OD")
                 .then().statusCode(200).body("intendedServices.find { it.workload == 'OD' }.removedAt", notNullValue());
-        manager(partner).delete("/api/v1/engagements/" + id + "/intended-services/SPO")
+        manager(partner).header("If-Match", "*").delete("/api/v1/engagements/" + id + "/intended-services/SPO")
                 .then().statusCode(409).body("rule", equalTo("intended-service.at-least-one"));
         manager(partner).queryParam("service", "OD").get("/api/v1/engagements").then().body("total", is(0));
         manager(partner).get("/api/v1/engagements/" + id + "/timeline").then().statusCode(200)

@@ -46,7 +46,7 @@ public class TrackIntendedServices {
     }
 
     public EngagementView remove(UUID id, Workload workload, String ifMatch) {
-        Engagement e = load(id, ifMatch, false);
+        Engagement e = load(id, ifMatch, true);
         e.removeIntendedService(workload, Instant.now());
         return done(e);
     }

@@ -6,8 +6,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,12 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, Long> {
 
-    /** Fired inside the transaction; live streams observe it once the transaction has committed. */
-    public record TimelineRecorded(String partnerId, TimelineEntry entry) {
-    }
-
-    @Inject
-    Event<TimelineRecorded> recorded;
+    /** Any constant shared by every replica: the key of the lock that keeps timeline ids in commit order. */
+    private static final long TIMELINE_LOCK = 0x7469_6d65_6c69_6eL;
 
     public void record(UUID engagementId, String partnerId, String actor, String kind, String summary, UUID eventId, Instant at) {
         TimelineEntry t = new TimelineEntry();
@@ -31,8 +25,11 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         t.kind = kind;
         t.summary = summary.length() > 2000 ? summary.substring(0, 2000) : summary;
         t.eventId = eventId;
+        // Inserts take turns until commit, so an id is never visible before a smaller one and a stream resuming after
+        // id N misses nothing; the NOTIFY, delivered at commit, wakes every replica's TimelineFeed.
+        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1), pg_notify('" + TimelineFeed.CHANNEL + "', '')) locked")
+                .setParameter(1, TIMELINE_LOCK).getSingleResult();
         persist(t);
-        recorded.fire(new TimelineRecorded(partnerId, t));
     }
 
     /** Entries after {@code lastId}, oldest first, of one engagement or (engagementId null) of all the partner's. */

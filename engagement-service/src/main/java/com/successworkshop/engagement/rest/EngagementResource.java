@@ -44,7 +44,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,7 +81,7 @@ public class EngagementResource {
     @POST
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "createEngagement", summary = "Create an engagement; eligibility is decided at once and EngagementCreated is published")
-    public Response create(@NotNull @Valid CreateEngagement request,
+    public RestResponse<EngagementView> create(@NotNull @Valid CreateEngagement request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
         return Responses.created(idempotency, caller.partnerId() + ":createEngagement", idempotencyKey, request, uri, () -> record.create(request), EngagementView::id);
@@ -89,9 +90,9 @@ public class EngagementResource {
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listEngagements", summary = "List the caller's engagements, filtered and paged")
-    public PageView<EngagementView> list(@QueryParam("status") @Parameter(description = "ON_HOLD, REACTIVE, FULLY_ENGAGED") String status,
-                                         @QueryParam("phase") @Parameter(description = "INITIATE … SUCCESS") String phase,
-                                         @QueryParam("service") @Parameter(description = "workload code, e.g. OD") String workload,
+    public PageView<EngagementView> list(@QueryParam("status") @Parameter(description = "ON_HOLD, REACTIVE, FULLY_ENGAGED", schema = @Schema(implementation = EngagementStatus.class)) String status,
+                                         @QueryParam("phase") @Parameter(description = "INITIATE … SUCCESS", schema = @Schema(implementation = EngagementPhase.class)) String phase,
+                                         @QueryParam("service") @Parameter(description = "workload code, e.g. OD", schema = @Schema(implementation = Workload.class)) String workload,
                                          @QueryParam("fastTrackManager") String fastTrackManager,
                                          @QueryParam("q") @Parameter(description = "text in the customer name or tenant id") String text,
                                          @QueryParam("sort") @Parameter(description = "createdAt|updatedAt|customerName|licenceCount[,asc|desc]") String sort,
@@ -107,7 +108,7 @@ public class EngagementResource {
     @Path("/{id}")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getEngagement", summary = "Get one engagement with its ETag")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<EngagementView> get(@PathParam("id") UUID id) {
         return queries.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 
@@ -115,7 +116,7 @@ public class EngagementResource {
     @Path("/{id}")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateEngagement", summary = "Change fields of an engagement (If-Match required); licence or enterprise changes re-decide eligibility")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateEngagement request) {
+    public RestResponse<EngagementView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateEngagement request) {
         return Responses.ok(record.update(id, ifMatch, request));
     }
 
@@ -123,7 +124,7 @@ public class EngagementResource {
     @Path("/{id}/intended-services")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "addIntendedService", summary = "Add a service the customer intends to deploy; publishes IntendedServicesChanged")
-    public Response addService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid IntendedServiceInput request) {
+    public RestResponse<EngagementView> addService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid IntendedServiceInput request) {
         return Responses.ok(services.add(id, ifMatch, request));
     }
 
@@ -131,7 +132,7 @@ public class EngagementResource {
     @Path("/{id}/intended-services/{workload}")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateIntendedService", summary = "Set the FTOP Services-tab status of an intended service (If-Match required)")
-    public Response updateService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch,
+    public RestResponse<EngagementView> updateService(@PathParam("id") UUID id, @PathParam("workload") @Parameter(schema = @Schema(implementation = Workload.class)) String workload, @HeaderParam("If-Match") String ifMatch,
                                   @NotNull @Valid ServiceStatusUpdate request) {
         return Responses.ok(services.updateStatus(id, Params.enumValue(Workload.class, workload, "workload"), ifMatch, request));
     }
@@ -140,7 +141,7 @@ public class EngagementResource {
     @Path("/{id}/intended-services/{workload}")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "removeIntendedService", summary = "Retire an intended service (kept, marked removed); publishes IntendedServicesChanged")
-    public Response removeService(@PathParam("id") UUID id, @PathParam("workload") String workload, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<EngagementView> removeService(@PathParam("id") UUID id, @PathParam("workload") @Parameter(schema = @Schema(implementation = Workload.class)) String workload, @HeaderParam("If-Match") String ifMatch) {
         return Responses.ok(services.remove(id, Params.enumValue(Workload.class, workload, "workload"), ifMatch));
     }
 
@@ -156,7 +157,7 @@ public class EngagementResource {
     @Path("/{id}/eligibility/decisions")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "decideEligibility", summary = "Decide eligibility again with the current rules; publishes EligibilityDetermined")
-    public Response decide(@PathParam("id") UUID id) {
+    public RestResponse<EngagementView> decide(@PathParam("id") UUID id) {
         return Responses.ok(eligibility.decideAgain(id));
     }
 
@@ -164,7 +165,7 @@ public class EngagementResource {
     @Path("/{id}/check-ins")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "scheduleCheckIns", summary = "Agree regular check-ins (cadence, next date, attendees); publishes CheckInScheduled")
-    public Response scheduleCheckIns(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ScheduleCheckIns request) {
+    public RestResponse<EngagementView> scheduleCheckIns(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ScheduleCheckIns request) {
         return Responses.ok(regularCheckIns.schedule(id, ifMatch, request));
     }
 

@@ -3,6 +3,17 @@ package com.successworkshop.engagement.rest;
 import com.successworkshop.engagement.application.EngagementQueries;
 import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
 import com.successworkshop.engagement.application.LiveUpdates;
+import com.successworkshop.engagement.application.StreamTickets;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import java.util.List;
+import java.util.stream.Stream;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
@@ -27,7 +38,8 @@ import java.util.UUID;
 
 /**
  * Server-Sent Events for UIs: each timeline entry as an event whose id is the timeline id (resume with Last-Event-ID).
- * Blocking, because the partner check and the replay read the database before the stream starts.
+ * Blocking, because the partner check and the replay read the database before the stream starts. A browser's
+ * EventSource authenticates with {@code ?ticket=} (StreamTicketAuthentication) instead of a bearer token.
  */
 @Path("/api/v1/engagements")
 @Tag(name = "Live updates")
@@ -41,20 +53,39 @@ public class LiveUpdatesResource {
     EngagementQueries engagements;
     @Inject
     CurrentPartner caller;
+    @Inject
+    StreamTickets tickets;
+    @Inject
+    SecurityIdentity identity;
     @Context
     Sse sse;
+
+    @POST
+    @Path("/events/tickets")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @ResponseStatus(201)
+    @Operation(operationId = "issueStreamTicket", summary = "Exchange the bearer token for a single-use ticket (valid 60 s) that opens one live stream as ?ticket=, for EventSource, which cannot send Authorization")
+    public StreamTickets.Ticket ticket() {
+        List<String> roles = Stream.of(Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER).filter(identity::hasRole).toList();
+        return tickets.issue(caller.partnerId(), caller.actor(), roles);
+    }
 
     @GET
     @Blocking
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @APIResponse(responseCode = "200", description = "One SSE event per timeline entry: id = the entry's id (strictly increasing), event = its kind, data = LiveEvent JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
     @Operation(operationId = "streamEngagementEvents", summary = "Live timeline of one engagement (SSE); send Last-Event-ID to resume")
-    public Multi<OutboundSseEvent> engagement(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId) {
+    public Multi<OutboundSseEvent> engagement(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
+                                                @QueryParam("ticket") @Parameter(description = "A stream ticket instead of Authorization (EventSource)") String ticket,
+                                                @QueryParam("lastEventId") @Parameter(description = "Resume after this id, for a new EventSource (which cannot set Last-Event-ID)") String lastEventIdParam) {
         if (engagements.find(id).isEmpty()) {
             throw ProblemException.notFound("Engagement " + id);
         }
-        return events(live.stream(caller.partnerId(), id, parse(lastEventId)));
+        return events(live.stream(caller.partnerId(), id, parse(lastEventId != null ? lastEventId : lastEventIdParam)));
     }
 
     @GET
@@ -62,9 +93,13 @@ public class LiveUpdatesResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @APIResponse(responseCode = "200", description = "One SSE event per timeline entry: id = the entry's id (strictly increasing), event = its kind, data = LiveEvent JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
     @Operation(operationId = "streamPartnerEvents", summary = "Live timeline of all the caller's engagements (SSE); send Last-Event-ID to resume")
-    public Multi<OutboundSseEvent> partner(@HeaderParam("Last-Event-ID") String lastEventId) {
-        return events(live.stream(caller.partnerId(), null, parse(lastEventId)));
+    public Multi<OutboundSseEvent> partner(@HeaderParam("Last-Event-ID") String lastEventId,
+                                                @QueryParam("ticket") @Parameter(description = "A stream ticket instead of Authorization (EventSource)") String ticket,
+                                                @QueryParam("lastEventId") @Parameter(description = "Resume after this id, for a new EventSource (which cannot set Last-Event-ID)") String lastEventIdParam) {
+        return events(live.stream(caller.partnerId(), null, parse(lastEventId != null ? lastEventId : lastEventIdParam)));
     }
 
     private Multi<OutboundSseEvent> events(Multi<LiveUpdates.LiveEntry> entries) {

@@ -18,7 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import com.successworkshop.engagement.application.EngagementViews.EngagementView;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,35 +39,35 @@ public class SuccessWorkshopResource {
     @POST
     @Path("/kickoff/complete")
     @Operation(operationId = "completeKickoff", summary = "Record that the customer kickoff meeting is complete (a prerequisite of the workshop)")
-    public Response completeKickoff(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<EngagementView> completeKickoff(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return Responses.ok(service.completeKickoff(id, ifMatch));
     }
 
     @POST
     @Path("/workshop")
     @Operation(operationId = "scheduleWorkshop", summary = "Schedule the success workshop; 409 unless kickoff is complete and the customer is not in the enterprise adoption benefit program")
-    public Response schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ScheduleWorkshop request) {
+    public RestResponse<EngagementView> schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ScheduleWorkshop request) {
         return Responses.ok(service.schedule(id, ifMatch, request));
     }
 
     @POST
     @Path("/workshop/reschedule")
     @Operation(operationId = "rescheduleWorkshop", summary = "Move the scheduled workshop")
-    public Response reschedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RescheduleWorkshop request) {
+    public RestResponse<EngagementView> reschedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RescheduleWorkshop request) {
         return Responses.ok(service.reschedule(id, ifMatch, request));
     }
 
     @POST
     @Path("/workshop/cancel")
     @Operation(operationId = "cancelWorkshop", summary = "Cancel the scheduled workshop with a reason")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CancelWorkshop request) {
+    public RestResponse<EngagementView> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CancelWorkshop request) {
         return Responses.ok(service.cancel(id, ifMatch, request));
     }
 
     @POST
     @Path("/workshop/complete")
     @Operation(operationId = "completeWorkshop", summary = "Complete the workshop with its outcomes; 409 listing the services whose SSAT is not recorded")
-    public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CompleteWorkshop request) {
+    public RestResponse<EngagementView> complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CompleteWorkshop request) {
         return Responses.ok(service.complete(id, ifMatch, request));
     }
 }

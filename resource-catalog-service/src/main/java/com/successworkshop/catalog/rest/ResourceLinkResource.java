@@ -33,7 +33,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,12 +60,12 @@ public class ResourceLinkResource {
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
     @Operation(operationId = "listResources", summary = "List resource links, filtered, sorted and paged")
-    public PageView<ResourceView> list(@QueryParam("section") @Parameter(description = "playbook section, e.g. CAPTURE_SSAT") String section,
-                                       @QueryParam("service") @Parameter(description = "workload code, e.g. OD; resources for all services match too") String workload,
-                                       @QueryParam("audience") @Parameter(description = "FASTTRACK_MANAGER, CUSTOMER, PARTNER") String audience,
-                                       @QueryParam("kind") @Parameter(description = "DECK, GUIDE, CHECKLIST, TEMPLATE, PORTAL, DEMO, KIT, FORM") String kind,
+    public PageView<ResourceView> list(@QueryParam("section") @Parameter(description = "playbook section, e.g. CAPTURE_SSAT", schema = @Schema(implementation = PlaybookSection.class)) String section,
+                                       @QueryParam("service") @Parameter(description = "workload code, e.g. OD; resources for all services match too", schema = @Schema(implementation = Workload.class)) String workload,
+                                       @QueryParam("audience") @Parameter(description = "FASTTRACK_MANAGER, CUSTOMER, PARTNER", schema = @Schema(implementation = Audience.class)) String audience,
+                                       @QueryParam("kind") @Parameter(description = "DECK, GUIDE, CHECKLIST, TEMPLATE, PORTAL, DEMO, KIT, FORM", schema = @Schema(implementation = ResourceKind.class)) String kind,
                                        @QueryParam("language") @Parameter(description = "language tag, e.g. en") String language,
-                                       @QueryParam("status") @Parameter(description = "ACTIVE or RETIRED; both when absent") String status,
+                                       @QueryParam("status") @Parameter(description = "ACTIVE or RETIRED; both when absent", schema = @Schema(implementation = ResourceStatus.class)) String status,
                                        @QueryParam("tag") String tag,
                                        @QueryParam("q") @Parameter(description = "text in the title (English or Japanese) or description") String text,
                                        @QueryParam("sort") @Parameter(description = "title|section|kind|language|status|createdAt|updatedAt[,asc|desc]; default section, title") String sort,
@@ -84,14 +85,14 @@ public class ResourceLinkResource {
     @Path("/{id}")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.CATALOG_ADMIN, Roles.OPS})
     @Operation(operationId = "getResource", summary = "Get one resource link with its ETag; a retired one names its replacement")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ResourceView> get(@PathParam("id") UUID id) {
         return catalog.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Resource " + id));
     }
 
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "createResource", summary = "Add a resource link; publishes ResourcePublished")
-    public Response create(@NotNull @Valid ResourceInput request,
+    public RestResponse<ResourceView> create(@NotNull @Valid ResourceInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
         return Responses.created(idempotency, "createResource", idempotencyKey, request, uri, () -> catalog.publish(request), ResourceView::id);
@@ -101,7 +102,7 @@ public class ResourceLinkResource {
     @Path("/{id}")
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "updateResource", summary = "Replace a resource link's fields (If-Match required); publishes ResourceUpdated")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ResourceInput request) {
+    public RestResponse<ResourceView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ResourceInput request) {
         return Responses.ok(catalog.update(id, ifMatch, request));
     }
 
@@ -109,7 +110,7 @@ public class ResourceLinkResource {
     @Path("/{id}/retirement")
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "retireResource", summary = "Retire a resource link with a reason and optional replacement (If-Match required); publishes ResourceRetired")
-    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RetireResource request) {
+    public RestResponse<ResourceView> retire(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(required = true) String ifMatch, @NotNull @Valid RetireResource request) {
         return Responses.ok(catalog.retire(id, ifMatch, request));
     }
 }

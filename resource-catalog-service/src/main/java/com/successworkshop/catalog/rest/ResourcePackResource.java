@@ -11,7 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import com.successworkshop.catalog.application.ResourceViews.ResourcePackView;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +29,7 @@ public class ResourcePackResource {
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getResourcePack", summary = "An engagement's resource pack, grouped by playbook section, with why each resource is in it")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ResourcePackView> get(@PathParam("id") UUID id) {
         return packs.pack(id).map(v -> Responses.tagged(v, "pack-" + v.version()))
                 .orElseThrow(() -> ProblemException.notFound("Resource pack of engagement " + id));
     }

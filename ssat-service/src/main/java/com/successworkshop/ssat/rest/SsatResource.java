@@ -25,7 +25,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import com.successworkshop.ssat.application.SsatViews.MatrixView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +49,7 @@ public class SsatResource {
     @GET
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getSsatMatrix", summary = "The SSAT matrix with readiness and gaps, with its ETag")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<MatrixView> get(@PathParam("id") UUID id) {
         return queries.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("SSAT matrix of engagement " + id));
     }
 
@@ -55,7 +58,7 @@ public class SsatResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateSsatFactor",
             summary = "Set one success factor of a service (If-Match required); publishes SsatFactorUpdated and SsatReadinessChanged")
-    public Response updateFactor(@PathParam("id") UUID id, @PathParam("service") String workload, @PathParam("factor") String factor,
+    public RestResponse<MatrixView> updateFactor(@PathParam("id") UUID id, @PathParam("service") @Parameter(schema = @Schema(implementation = Workload.class)) String workload, @PathParam("factor") @Parameter(schema = @Schema(implementation = SsatFactor.class)) String factor,
                                  @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateFactor request) {
         Workload w = Params.enumValue(Workload.class, workload, "service");
         SsatFactor f = Params.enumValue(SsatFactor.class, factor, "factor");
@@ -67,7 +70,7 @@ public class SsatResource {
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "markNoPrerequisites",
             summary = "Record why the customer has no adoption prerequisites for a service (If-Match required); it then counts as recorded")
-    public Response markNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") String workload,
+    public RestResponse<MatrixView> markNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") @Parameter(schema = @Schema(implementation = Workload.class)) String workload,
                                         @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MarkNoPrerequisites request) {
         return Responses.ok(capture.markNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch, request.reason()));
     }
@@ -76,7 +79,7 @@ public class SsatResource {
     @Path("/{service}/no-prerequisites")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "clearNoPrerequisites", summary = "Withdraw the 'no adoption prerequisites' mark of a service (If-Match required)")
-    public Response clearNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") String workload,
+    public RestResponse<MatrixView> clearNoPrerequisites(@PathParam("id") UUID id, @PathParam("service") @Parameter(schema = @Schema(implementation = Workload.class)) String workload,
                                          @HeaderParam("If-Match") String ifMatch) {
         return Responses.ok(capture.clearNoPrerequisites(id, Params.enumValue(Workload.class, workload, "service"), ifMatch));
     }

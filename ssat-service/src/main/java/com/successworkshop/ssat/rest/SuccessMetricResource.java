@@ -32,7 +32,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,7 +60,7 @@ public class SuccessMetricResource {
     @Path("/success-metrics")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "createSuccessMetric", summary = "Define a success metric of an intended service: baseline, target, due date, owner")
-    public Response create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request,
+    public RestResponse<MetricView> create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
         return Responses.created(idempotency, caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, uri, () -> measure.defineMetric(id, request), MetricView::id);
@@ -79,7 +79,7 @@ public class SuccessMetricResource {
     @Path("/success-metrics/{metricId}")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getSuccessMetric", summary = "One success metric with its ETag, latest value and progress")
-    public Response get(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId) {
+    public RestResponse<MetricView> get(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId) {
         return Responses.ok(queries.get(id, metricId));
     }
 
@@ -87,7 +87,7 @@ public class SuccessMetricResource {
     @Path("/success-metrics/{metricId}")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "updateSuccessMetric", summary = "Change a success metric (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch,
+    public RestResponse<MetricView> update(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid MetricInput request) {
         return Responses.ok(measure.redefineMetric(id, metricId, ifMatch, request));
     }
@@ -96,16 +96,16 @@ public class SuccessMetricResource {
     @Path("/success-metrics/{metricId}")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "deleteSuccessMetric", summary = "Delete a success metric and its measurements (If-Match required)")
-    public Response delete(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<Void> delete(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @HeaderParam("If-Match") String ifMatch) {
         measure.deleteMetric(id, metricId, ifMatch);
-        return Response.noContent().build();
+        return RestResponse.noContent();
     }
 
     @POST
     @Path("/success-metrics/{metricId}/measurements")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "addMeasurement", summary = "Record a measured value (e.g. from the M365 usage reports)")
-    public Response addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request,
+    public RestResponse<MeasurementView> addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request,
                                    @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         return Responses.created(idempotency, caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, uri, () -> measure.recordMeasurement(id, metricId, request), MeasurementView::id);
     }

@@ -29,7 +29,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,7 +55,7 @@ public class TaskResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.OPS})
     @Operation(operationId = "listEngagementTasks", summary = "An engagement's tasks, filtered and paged, ordered by due date")
     public PageView<TaskView> list(@PathParam("id") UUID engagementId,
-                                   @QueryParam("status") @Parameter(description = "NOT_STARTED, IN_PROGRESS, BLOCKED, COMPLETED, NOT_APPLICABLE") String status,
+                                   @QueryParam("status") @Parameter(description = "NOT_STARTED, IN_PROGRESS, BLOCKED, COMPLETED, NOT_APPLICABLE", schema = @Schema(implementation = TaskStatus.class)) String status,
                                    @QueryParam("mandatory") Boolean mandatory,
                                    @QueryParam("section") String section,
                                    @QueryParam("overdue") Boolean overdue,
@@ -73,7 +74,7 @@ public class TaskResource {
     @Operation(operationId = "listMyTasks", summary = "Tasks across the caller's engagements, by assignee (default: the caller), paged")
     public PageView<TaskView> inbox(@QueryParam("assignee") @Parameter(description = "defaults to the caller's name") String assignee,
                                     @QueryParam("overdue") Boolean overdue,
-                                    @QueryParam("status") String status,
+                                    @QueryParam("status") @Parameter(schema = @Schema(implementation = TaskStatus.class)) String status,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
         String who = assignee == null || assignee.isBlank() ? caller.actor() : assignee;
@@ -86,7 +87,7 @@ public class TaskResource {
     @Path("/tasks/{taskId}")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.OPS})
     @Operation(operationId = "getTask", summary = "Get one task with its ETag and the statuses it may move to")
-    public Response get(@PathParam("taskId") UUID id) {
+    public RestResponse<TaskView> get(@PathParam("taskId") UUID id) {
         return service.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Task " + id));
     }
 
@@ -94,7 +95,7 @@ public class TaskResource {
     @Path("/tasks/{taskId}")
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.OPS})
     @Operation(operationId = "updateTask", summary = "Change status, assignee, due date or notes (If-Match required); a wrong transition is a 409 naming the allowed ones")
-    public Response patch(@PathParam("taskId") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TaskPatch patch,
+    public RestResponse<TaskView> patch(@PathParam("taskId") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TaskPatch patch,
                           @Context SecurityContext security) {
         try {
             return Responses.ok(service.update(id, ifMatch, patch, security.isUserInRole(Roles.OPS)));

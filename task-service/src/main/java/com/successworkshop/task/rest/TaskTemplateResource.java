@@ -32,7 +32,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,11 +59,11 @@ public class TaskTemplateResource {
     @GET
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.OPS})
     @Operation(operationId = "listTaskTemplates", summary = "List task templates (latest versions unless allVersions=true), filtered and paged")
-    public PageView<TemplateView> list(@QueryParam("service") @Parameter(description = "workload code, e.g. OD; all-services templates match every code") String service,
+    public PageView<TemplateView> list(@QueryParam("service") @Parameter(description = "workload code, e.g. OD; all-services templates match every code", schema = @Schema(implementation = Workload.class)) String service,
                                        @QueryParam("section") @Parameter(description = "playbook section, e.g. Value-Add Discussions") String section,
                                        @QueryParam("mandatory") @Parameter(description = "true = M, false = O") Boolean mandatory,
                                        @QueryParam("role") @Parameter(description = "FastTrack role, e.g. FastTrack Manager") String role,
-                                       @QueryParam("status") @Parameter(description = "DRAFT, PUBLISHED, RETIRED") String status,
+                                       @QueryParam("status") @Parameter(description = "DRAFT, PUBLISHED, RETIRED", schema = @Schema(implementation = TemplateStatus.class)) String status,
                                        @QueryParam("process") @Parameter(description = "playbook process, e.g. assess-conduct-customer-success-workshop-partner") String process,
                                        @QueryParam("ftopTaskId") Integer ftopTaskId,
                                        @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
@@ -73,14 +78,14 @@ public class TaskTemplateResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER, Roles.OPS})
     @Operation(operationId = "getTaskTemplate", summary = "Get one template version with its ETag")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<TemplateView> get(@PathParam("id") UUID id) {
         return templates.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Task template " + id));
     }
 
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "createTaskTemplate", summary = "Create a DRAFT template (version 1)")
-    public Response create(@NotNull @Valid TemplateInput request,
+    public RestResponse<TemplateView> create(@NotNull @Valid TemplateInput request,
                            @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
                            UriInfo uri) {
         return Responses.created(idempotency, "createTaskTemplate", idempotencyKey, request, uri, () -> templates.createDraft(request), TemplateView::id);
@@ -90,12 +95,15 @@ public class TaskTemplateResource {
     @Path("/{id}")
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "editTaskTemplate", summary = "Edit a template (If-Match required): a DRAFT changes in place, a published version gets a new DRAFT version")
-    public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TemplateInput request, UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "The DRAFT, changed in place", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "201", description = "A new DRAFT version of a published template, at Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)),
+            headers = @Header(name = "Location", description = "The new version", schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<TemplateView> edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TemplateInput request, UriInfo uri) {
         TemplateView v = templates.edit(id, ifMatch, request);
         if (v.id().equals(id)) {
             return Responses.ok(v);
         }
-        return Response.status(201).entity(v).tag(String.valueOf(v.version()))
+        return RestResponse.ResponseBuilder.<TemplateView>create(RestResponse.Status.CREATED).entity(v).tag(String.valueOf(v.version()))
                 .location(uri.getBaseUriBuilder().path("api/v1/task-templates").path(v.id().toString()).build()).build();
     }
 
@@ -103,7 +111,7 @@ public class TaskTemplateResource {
     @Path("/{id}/publish")
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "publishTaskTemplate", summary = "Publish a DRAFT (If-Match required); the previously published version is retired")
-    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<TemplateView> publish(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(required = true) String ifMatch) {
         return Responses.ok(templates.publish(id, ifMatch));
     }
 
@@ -111,7 +119,7 @@ public class TaskTemplateResource {
     @Path("/{id}/retire")
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "retireTaskTemplate", summary = "Retire a template version (If-Match required); running engagements keep their tasks")
-    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<TemplateView> retire(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(required = true) String ifMatch) {
         return Responses.ok(templates.retire(id, ifMatch));
     }
 
@@ -121,7 +129,7 @@ public class TaskTemplateResource {
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "importTaskTemplates", summary = "Import the FTOP task export (TSV or CSV): every row is validated first; all rows are written in one transaction or none")
     public ImportReport importFile(@HeaderParam("Content-Type") String contentType,
-                                   @QueryParam("format") @Parameter(description = "TSV or CSV; by default from the Content-Type, else sniffed") String format,
+                                   @QueryParam("format") @Parameter(description = "TSV or CSV; by default from the Content-Type, else sniffed", schema = @Schema(implementation = TemplateFile.Format.class)) String format,
                                    String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("body", "the file is empty");

@@ -15,7 +15,7 @@ public class KitEtagResource {
     }
 
     @GET
-    public Response get() {
+    public org.jboss.resteasy.reactive.RestResponse<Agenda> get() {
         return Responses.tagged(new Agenda("Success workshop agenda", 7), "7");
     }
 
