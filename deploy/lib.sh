@@ -72,6 +72,29 @@ ensure_postgres() {
   wait_for 30 "PostgreSQL at $PGHOST:$PGPORT" pg_ready
 }
 
+# The frontend checks (deploy/frontend): Node.js + npm for Redocly, openapi-typescript and tsc; Debian's Chromium for
+# the browser test. Installed with apt-get where they are missing (as root), then the pinned npm packages (npm ci).
+ensure_frontend_tools() {
+  local missing=()
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+      log "installing ${missing[*]} with apt-get (Debian's packages) for the frontend checks"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+        || die "could not install ${missing[*]}; install them (apt-get install ${missing[*]})"
+    else
+      die "the frontend checks need ${missing[*]}: apt-get install ${missing[*]} (or run this script as root)"
+    fi
+  fi
+  local dir="$ROOT_DIR/deploy/frontend"
+  if [[ ! -d $dir/node_modules || $dir/package-lock.json -nt $dir/node_modules ]]; then
+    log "npm ci in deploy/frontend (Redocly, openapi-typescript, openapi-fetch, typescript 5, playwright-core)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in deploy/frontend"
+    touch "$dir/node_modules"
+  fi
+}
+
 ensure_database() { # ensure_database NAME
   local db=$1
   if ! psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then

@@ -10,6 +10,7 @@ cleanup() {
 trap cleanup EXIT
 
 ensure_postgres
+ensure_frontend_tools
 if ! kafka_running; then started_kafka=1; fi
 ensure_kafka
 # The outage tests run a private broker of their own from these jars, even when a running broker is reused.
@@ -23,3 +24,5 @@ cd "$ROOT_DIR"
 extra=()
 if [[ "${CI:-}" == "true" ]]; then extra+=(-Dfault.postgres=true); fi
 mvn_cmd -B -ntp verify "${extra[@]}" "$@"
+# The specs the build just wrote, as a frontend team uses them: lint, no untyped operation, a client that compiles.
+deploy/frontend/check.sh

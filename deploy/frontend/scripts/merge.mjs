@@ -22,7 +22,7 @@ const merged = {
 };
 const clashes = [];
 for (const file of inputs) {
-  const spec = yaml.load(readFileSync(file, 'utf8'));
+  const spec = file.endsWith('.json') ? JSON.parse(readFileSync(file, 'utf8')) : yaml.load(readFileSync(file, 'utf8'));
   const service = spec.info.title;
   const renames = {};
   for (const [kind, entries] of Object.entries(spec.components ?? {})) {

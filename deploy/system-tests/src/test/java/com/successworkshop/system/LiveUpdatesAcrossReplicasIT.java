@@ -5,7 +5,6 @@ import com.successworkshop.harness.Http;
 import com.successworkshop.harness.Stack;
 import com.successworkshop.harness.Stack.Service;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * KNOWN TO FAIL TODAY, so opt-in ({@code -Dprobe.live-updates=true}): a reproducer for a bug with several replicas.
- * engagement-service's live timeline (SSE, {@code GET /api/v1/engagements/{id}/events}) is fed by an in-process
- * broadcast of the entries this JVM committed (LiveUpdates: a BroadcastProcessor observing AFTER_SUCCESS), so a UI
- * connected to one replica never sees, live, a change made through another replica (or recorded by another replica's
- * consumer); it gets it only when it reconnects with Last-Event-ID (replayed from the timeline table). Two
- * engagement-service instances; a stream open on #1; one change through #1, one through #2. Prints {@code [live]} lines.
+ * The production overlay runs three replicas: a UI's live timeline (SSE, {@code GET /api/v1/engagements/{id}/events})
+ * must show a change whichever replica committed it. Two engagement-service instances on one database; a stream open on
+ * #1; one change through #1, one through #2; both arrive, in id order. (Before the TimelineFeed, the stream was fed by
+ * an in-memory broadcast of its own JVM's commits and saw 0 of the changes made through #2.)
  */
 class LiveUpdatesAcrossReplicasIT {
 
@@ -38,10 +35,11 @@ class LiveUpdatesAcrossReplicasIT {
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** The event names the stream on #1 has received so far. */
     private static final List<String> events = new CopyOnWriteArrayList<>();
+    /** Their ids. */
+    private static final List<Long> ids = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("probe.live-updates"), "known to fail today; opt-in: -Dprobe.live-updates=true");
         stack = Stack.start(EnumSet.of(Service.ENGAGEMENT), Map.of(), Map.of(), 2);
         token = stack.token("partner-live-test", "fasttrack-manager");
     }
@@ -65,7 +63,13 @@ class LiveUpdatesAcrossReplicasIT {
         String id = created.get("id").asText();
         client.sendAsync(HttpRequest.newBuilder(URI.create(one + "/" + id + "/events")).header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().filter(l -> l.startsWith("event:")).forEach(events::add));
+                .thenAccept(r -> r.body().forEach(l -> {
+                    if (l.startsWith("event:")) {
+                        events.add(l);
+                    } else if (l.startsWith("id:")) {
+                        ids.add(Long.parseLong(l.substring(3).trim()));
+                    }
+                }));
         Thread.sleep(1_000);
 
         int throughOne = change(one, id, "Live customer A");
@@ -74,6 +78,7 @@ class LiveUpdatesAcrossReplicasIT {
                 + "a change through #2 → %d%n", throughOne, WAIT.toSeconds(), throughTwo);
         assertTrue(throughOne > 0, "the probe works: a change through the stream's own instance is seen");
         assertTrue(throughTwo > 0, "a change made through the other replica reaches the stream live");
+        assertEquals(ids.stream().sorted().distinct().toList(), ids, "in strictly increasing id order: " + ids);
     }
 
     /** PATCHes the customer name through the given instance; returns how many events the stream got within WAIT. */

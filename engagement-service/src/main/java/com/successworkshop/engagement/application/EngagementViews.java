@@ -124,37 +124,37 @@ public final class EngagementViews {
                                List<String> agenda, WorkshopOutcomes outcomes, Instant completedAt, String cancelReason) {
     }
 
-    public record EligibilityView(String benefit, boolean eligible, List<String> reasons, String rulesVersion,
-                                  int licenceCount, boolean enterprise, Instant decidedAt) {
+    public record EligibilityView(String benefit, @NotNull boolean eligible, List<String> reasons, String rulesVersion,
+                                  @NotNull int licenceCount, @NotNull boolean enterprise, Instant decidedAt) {
     }
 
     public record CheckInsView(CheckInCadence cadence, LocalDate nextDate, List<Attendee> attendees, List<LocalDate> upcoming) {
     }
 
-    public record EngagementView(UUID id, String partnerId, String customerName, String customerTenantId,
-                                 String fastTrackManager, int licenceCount, boolean enterprise,
-                                 boolean enrolledInAdoptionBenefit, EngagementPhase phase, EngagementStatus status,
+    public record EngagementView(@NotNull UUID id, String partnerId, String customerName, String customerTenantId,
+                                 String fastTrackManager, @NotNull int licenceCount, @NotNull boolean enterprise,
+                                 @NotNull boolean enrolledInAdoptionBenefit, EngagementPhase phase, EngagementStatus status,
                                  Dibs dibs, List<String> dibsRisks, Instant kickoffCompletedAt, WorkshopView workshop,
                                  CheckInsView checkIns, List<IntendedServiceView> intendedServices,
-                                 EligibilityView eligibility, long version, Instant createdAt, Instant updatedAt) implements Versioned {
+                                 EligibilityView eligibility, @NotNull long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
-    public record TimelineEntryView(long id, Instant at, String actor, String kind, String summary, UUID eventId) {
+    public record TimelineEntryView(@NotNull long id, Instant at, String actor, String kind, String summary, UUID eventId) {
     }
 
-    public record PageView<T>(List<T> items, int page, int size, long total) {
+    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
     }
 
     /** asOf: when the read model last heard from its source service (null: nothing heard yet). */
-    public record SsatSummary(int servicesRecorded, int servicesTotal, boolean allRecorded, List<String> missingServices,
-                              int gaps, Instant asOf) {
+    public record SsatSummary(@NotNull int servicesRecorded, @NotNull int servicesTotal, @NotNull boolean allRecorded, List<String> missingServices,
+                              @NotNull int gaps, Instant asOf) {
     }
 
-    public record TaskSummary(int mandatoryDone, int mandatoryTotal, int overdue, Instant asOf) {
+    public record TaskSummary(@NotNull int mandatoryDone, @NotNull int mandatoryTotal, @NotNull int overdue, Instant asOf) {
     }
 
     public record Overview(EngagementView engagement, List<String> intendedServices, SsatSummary ssat, TaskSummary tasks,
-                           boolean eligibleForEnhancedAdoptionService, LocalDate nextCheckIn, List<String> dibsRisks,
+                           @NotNull boolean eligibleForEnhancedAdoptionService, LocalDate nextCheckIn, List<String> dibsRisks,
                            String nextStep) {
     }
 }

@@ -43,7 +43,7 @@ public final class ResourceViews {
                                  @Schema(description = "An ACTIVE resource that takes its place") UUID replacementId) {
     }
 
-    public record Replacement(UUID id, String title, String address, ResourceStatus status) {
+    public record Replacement(@NotNull UUID id, String title, String address, ResourceStatus status) {
     }
 
     public record Retirement(String reason, Instant retiredAt, Replacement replacement) {
@@ -52,14 +52,14 @@ public final class ResourceViews {
     public record LinkCheck(Instant checkedAt, Integer httpStatus, String error) {
     }
 
-    public record ResourceView(UUID id, long version, String title, String titleJa, String address, String description,
-                               PlaybookSection section, String sectionTitle, List<String> services, boolean allServices,
-                               List<String> audience, ResourceKind kind, String language, List<String> tags, boolean eligibleOnly,
+    public record ResourceView(@NotNull UUID id, @NotNull long version, String title, String titleJa, String address, String description,
+                               PlaybookSection section, String sectionTitle, List<String> services, @NotNull boolean allServices,
+                               List<String> audience, ResourceKind kind, String language, List<String> tags, @NotNull boolean eligibleOnly,
                                ResourceStatus status, Retirement retirement, LinkCheck lastLinkCheck,
                                Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
-    public record PageView<T>(List<T> items, int page, int size, long total) {
+    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
     }
 
     public record PackItem(UUID resourceId, String title, String titleJa, String address, ResourceKind kind, List<String> audience,
@@ -70,6 +70,6 @@ public final class ResourceViews {
     }
 
     public record ResourcePackView(UUID engagementId, String partnerId, List<String> intendedServices, Boolean eligible,
-                                   boolean workshopCompleted, long version, Instant updatedAt, int total, List<PackSection> sections) {
+                                   @NotNull boolean workshopCompleted, @NotNull long version, Instant updatedAt, @NotNull int total, List<PackSection> sections) {
     }
 }

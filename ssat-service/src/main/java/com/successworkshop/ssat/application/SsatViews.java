@@ -23,7 +23,7 @@ public final class SsatViews {
     private SsatViews() {
     }
 
-    public record PageView<T>(List<T> items, int page, int size, long total) {
+    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
     }
 
     @Schema(description = "One success factor of one service")
@@ -31,19 +31,19 @@ public final class SsatViews {
                              String changedBy, Instant changedAt) {
     }
 
-    public record ServiceView(Workload service, boolean retired, Instant addedAt, Instant retiredAt,
-                              boolean noPrerequisites, String noPrerequisitesReason, boolean recorded, List<FactorView> factors) {
+    public record ServiceView(Workload service, @NotNull boolean retired, Instant addedAt, Instant retiredAt,
+                              @NotNull boolean noPrerequisites, String noPrerequisitesReason, @NotNull boolean recorded, List<FactorView> factors) {
     }
 
     @Schema(description = "Outcomes: a service is recorded when none of its factors is NOT_STARTED, or it is marked with a reason")
-    public record ReadinessView(int servicesRecorded, int servicesTotal, boolean allRecorded, List<Workload> missingServices,
-                                int factorsInPlace, int factorsTotal, int gaps) {
+    public record ReadinessView(@NotNull int servicesRecorded, @NotNull int servicesTotal, @NotNull boolean allRecorded, List<Workload> missingServices,
+                                @NotNull int factorsInPlace, @NotNull int factorsTotal, @NotNull int gaps) {
     }
 
     public record GapView(Workload service, SsatFactor factor, String gap, String owner, String changedBy, Instant changedAt) {
     }
 
-    public record MatrixView(UUID engagementId, String partnerId, long version, List<ServiceView> services, ReadinessView readiness,
+    public record MatrixView(UUID engagementId, String partnerId, @NotNull long version, List<ServiceView> services, ReadinessView readiness,
                              List<GapView> gaps, Instant snapshotTakenAt, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
@@ -77,27 +77,27 @@ public final class SsatViews {
         }
     }
 
-    public record MetricView(UUID id, UUID engagementId, Workload service, MetricKind kind, String name, String unit,
+    public record MetricView(@NotNull UUID id, UUID engagementId, Workload service, MetricKind kind, String name, String unit,
                              BigDecimal baseline, BigDecimal target, LocalDate dueDate, String owner,
                              BigDecimal latestValue, Instant latestMeasuredAt,
                              @Schema(description = "(latest - baseline) / (target - baseline), in %, 0 when nothing was measured")
                              BigDecimal progressPercent,
-                             boolean targetMet, long version, Instant createdAt, Instant updatedAt) implements Versioned {
+                             @NotNull boolean targetMet, @NotNull long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     public record MeasurementInput(@NotNull BigDecimal value, @NotNull Instant measuredAt, @Size(max = 200) String source) {
     }
 
-    public record MeasurementView(UUID id, UUID metricId, BigDecimal value, Instant measuredAt, String source,
+    public record MeasurementView(@NotNull UUID id, UUID metricId, BigDecimal value, Instant measuredAt, String source,
                                   String recordedBy, Instant recordedAt) {
     }
 
-    public record ServiceReview(Workload service, BigDecimal activeUsagePercent, boolean customMetricsMet, boolean ready,
+    public record ServiceReview(Workload service, BigDecimal activeUsagePercent, @NotNull boolean customMetricsMet, @NotNull boolean ready,
                                 String reason) {
     }
 
     @Schema(description = "Playbook facts: success review when >= 10 % active usage on every intended service (or the customer's own metrics met)")
-    public record SuccessReviewReadiness(UUID engagementId, boolean ready, BigDecimal activeUsageThreshold,
+    public record SuccessReviewReadiness(UUID engagementId, @NotNull boolean ready, BigDecimal activeUsageThreshold,
                                          List<ServiceReview> services) {
     }
 }

@@ -23,13 +23,13 @@ public final class TaskViews {
     private TaskViews() {
     }
 
-    public record PageView<T>(List<T> items, int page, int size, long total) {
+    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
     }
 
-    public record TemplateView(UUID id, int ftopTaskId, int templateVersion, String name, boolean mandatory, String fastTrackRole,
-                               boolean allServices, List<Workload> services, String serviceNames, String process, String phase,
-                               String section, int dueOffsetDays, TemplateStatus status, boolean latest, Instant createdAt,
-                               Instant publishedAt, Instant retiredAt, long version) implements Versioned {
+    public record TemplateView(@NotNull UUID id, @NotNull int ftopTaskId, @NotNull int templateVersion, String name, @NotNull boolean mandatory, String fastTrackRole,
+                               @NotNull boolean allServices, List<Workload> services, String serviceNames, String process, String phase,
+                               String section, @NotNull int dueOffsetDays, TemplateStatus status, @NotNull boolean latest, Instant createdAt,
+                               Instant publishedAt, Instant retiredAt, @NotNull long version) implements Versioned {
     }
 
     /** A new template (DRAFT), or the edit of one: a published version is never changed, the edit becomes a new version. */
@@ -45,14 +45,14 @@ public final class TaskViews {
                                 @NotNull @Min(0) @Max(3650) Integer dueOffsetDays) {
     }
 
-    public record ImportReport(String format, int rows, int created, int updated, int unchanged, long millis) {
+    public record ImportReport(String format, @NotNull int rows, @NotNull int created, @NotNull int updated, @NotNull int unchanged, @NotNull long millis) {
     }
 
-    public record TaskView(UUID id, UUID engagementId, TaskKind kind, Integer ftopTaskId, UUID templateId, Integer templateVersion,
-                           String name, boolean mandatory, String fastTrackRole, String section, TaskStatus status,
+    public record TaskView(@NotNull UUID id, UUID engagementId, TaskKind kind, Integer ftopTaskId, UUID templateId, Integer templateVersion,
+                           String name, @NotNull boolean mandatory, String fastTrackRole, String section, TaskStatus status,
                            String statusReason, List<TaskStatus> allowedTransitions, String assignee, LocalDate dueDate,
-                           boolean overdue, String notes, Instant completedAt, String completedBy, UUID completedByEvent,
-                           Instant retiredAt, Instant createdAt, Instant updatedAt, long version) implements Versioned {
+                           @NotNull boolean overdue, String notes, Instant completedAt, String completedBy, UUID completedByEvent,
+                           Instant retiredAt, Instant createdAt, Instant updatedAt, @NotNull long version) implements Versioned {
     }
 
     /** Only the fields present change. A status change to BLOCKED or NOT_APPLICABLE needs a reason. */

@@ -1,5 +1,8 @@
 package com.successworkshop.kit.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.kit.domain.Versioned;
 import com.successworkshop.kit.idempotency.IdempotencyService;
 import jakarta.ws.rs.core.EntityTag;
@@ -43,7 +46,26 @@ public final class Responses {
         if (outcome.replayed()) {
             b.header("Idempotent-Replayed", "true");
         }
+        String version = versionOf(outcome.body());
+        if (version != null) {
+            // The created resource's version, as a GET would tag it: the client can change it next without a read.
+            b.tag(new EntityTag(version));
+        }
         return b.build();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String versionOf(String body) {
+        if (body == null || !body.contains("\"version\"")) {
+            return null;
+        }
+        try {
+            JsonNode version = JSON.readTree(body).get("version");
+            return version != null && version.isIntegralNumber() ? version.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /**

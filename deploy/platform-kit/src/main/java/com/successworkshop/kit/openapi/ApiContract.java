@@ -58,10 +58,16 @@ public class ApiContract implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() == null) {
+            openAPI.getInfo().setLicense(OASFactory.createLicense().name("Proprietary").identifier("LicenseRef-Proprietary"));
+        }
+        // Relative: the same document is right behind the one host (deploy/k8s route) and on a service's own port.
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")));
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         problemSchema(components);
         problemResponses(components);
+        wellKnownTypes(components);
         headers(components);
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) ->
@@ -181,6 +187,21 @@ public class ApiContract implements OASFilter {
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true")));
         components.addHeader("RetryAfter", OASFactory.createHeader().description("Seconds to wait before retrying")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+    }
+
+    /** The same Instant, LocalDate and UUID in every service, so that merged documents (one host) share one type each. */
+    private static void wellKnownTypes(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        if (components.getSchemas().containsKey("Instant")) {
+            components.addSchema("Instant", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time")
+                    .examples(List.of("2026-12-03T09:00:00Z")));
+        }
+        if (components.getSchemas().containsKey("LocalDate")) {
+            components.addSchema("LocalDate", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date")
+                    .examples(List.of("2026-12-03")));
+        }
     }
 
     private static void problemSchema(Components components) {
