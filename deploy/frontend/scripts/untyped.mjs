@@ -1,4 +1,5 @@
-// Counts the operations a generated client would type as `unknown`: a 2xx with content but no schema, or no 4xx body.
+// Counts the operations a generated client would type as `unknown` (a 2xx with content but no schema, or no 4xx body)
+// and those a reader cannot see an example of (a JSON body, read or answered, without one).
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 
@@ -19,6 +20,12 @@ for (const file of process.argv.slice(2)) {
           if (!m.schema || (Object.keys(m.schema).length === 0)) problems.push(`${status} ${type} has no schema`);
         }
         if (/^[45]/.test(status) && media.length === 0) problems.push(`${status} has no problem body`);
+        for (const [type, m] of media) {
+          if (/json/.test(type) && m.example === undefined && !m.examples) problems.push(`${status} ${type} has no example`);
+        }
+      }
+      for (const [type, m] of Object.entries(op.requestBody?.content ?? {})) {
+        if (/json/.test(type) && m.example === undefined && !m.examples) problems.push(`request ${type} has no example`);
       }
       if (problems.length) {
         untyped++;
@@ -27,5 +34,5 @@ for (const file of process.argv.slice(2)) {
     }
   }
 }
-console.log(`${untyped} of ${total} operations untyped`);
+console.log(`${untyped} of ${total} operations untyped or without an example`);
 process.exit(untyped === 0 ? 0 : 1);

@@ -42,7 +42,7 @@ import java.util.UUID;
  * EventSource authenticates with {@code ?ticket=} (StreamTicketAuthentication) instead of a bearer token.
  */
 @Path("/api/v1/engagements")
-@Tag(name = "Live updates")
+@Tag(name = "Live updates", description = "Server-sent events of the engagement timeline, in id order on every replica; resumable with Last-Event-ID")
 public class LiveUpdatesResource {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);

@@ -74,6 +74,43 @@ public class ApiContract implements OASFilter {
                     item.getOperations().forEach((method, op) -> operation(path, method, op, components)));
         }
         requiredAnswers(openAPI, components);
+        examples(openAPI, components);
+    }
+
+    /** An example on every JSON body an operation reads or answers, unless the code wrote one. */
+    private static void examples(OpenAPI openAPI, Components components) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        Examples examples = new Examples(components);
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getRequestBody() != null) {
+                example(op.getRequestBody().getContent(), examples);
+            }
+            if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                op.getResponses().getAPIResponses().forEach((status, r) -> {
+                    if (status.startsWith("2")) {
+                        example(r.getContent(), examples);
+                    }
+                });
+            }
+        }));
+    }
+
+    private static void example(Content content, Examples examples) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        content.getMediaTypes().forEach((type, media) -> {
+            boolean json = type.equals("application/json") || type.endsWith("+json");
+            if (json && media.getSchema() != null && media.getExample() == null
+                    && (media.getExamples() == null || media.getExamples().isEmpty())) {
+                Object value = examples.of(media.getSchema());
+                if (value != null) {
+                    media.setExample(value);
+                }
+            }
+        });
     }
 
     private void operation(String path, PathItem.HttpMethod method, Operation op, Components components) {
@@ -228,13 +265,44 @@ public class ApiContract implements OASFilter {
     private static void problemResponses(Components components) {
         PROBLEMS.forEach((status, named) -> {
             Content content = OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
-                    .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+                    .schema(OASFactory.createSchema().ref(PROBLEM_REF)).example(problemExample(status, named[1])));
             APIResponse response = OASFactory.createAPIResponse().description(named[1]).content(content);
             if (status.equals("429") || status.equals("503")) {
                 response.addHeader("Retry-After", ref("RetryAfter"));
             }
             components.addResponse(named[0], response);
         });
+    }
+
+    /** What a client reads on this status, as ProblemMappers writes it (slug and title), e.g. a 400 naming the field. */
+    private static Map<String, Object> problemExample(String status, String description) {
+        String[] kind = switch (status) {
+            case "400" -> new String[]{"validation", "Bad Request", "The request is not valid"};
+            case "401" -> new String[]{"unauthorized", "Unauthorized", "A valid bearer token is required"};
+            case "403" -> new String[]{"forbidden", "Forbidden", "Your role does not allow this operation"};
+            case "404" -> new String[]{"not-found", "Not Found", "Engagement 3f2c1a9e-7b4d-4c1e-9a55-2d6f0e8b1c01 was not found"};
+            case "409" -> new String[]{"rule-violated", "Conflict", "The customer kickoff was already completed at 2026-12-03T09:00:00Z"};
+            case "412" -> new String[]{"precondition-failed", "Precondition Failed", "The resource changed since you read it (current version 4)"};
+            case "413" -> new String[]{"payload-too-large", "Payload Too Large", description};
+            case "415" -> new String[]{"http-415", "Unsupported Media Type", description};
+            case "422" -> new String[]{"idempotency-key-reused", "Unprocessable Content", description};
+            case "428" -> new String[]{"precondition-required", "Precondition Required", description};
+            case "429" -> new String[]{"rate-limited", "Too Many Requests", description};
+            default -> new String[]{"unavailable", "Service Unavailable", description};
+        };
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "https://successworkshop.dev/problems/" + kind[0]);
+        p.put("title", kind[1]);
+        p.put("status", Integer.parseInt(status));
+        p.put("detail", kind[2]);
+        p.put("instance", "/api/v1/engagements/3f2c1a9e-7b4d-4c1e-9a55-2d6f0e8b1c01");
+        if (status.equals("400")) {
+            p.put("errors", List.of(Map.of("field", "licenceCount", "message", "must be greater than or equal to 0")));
+        }
+        if (status.equals("409")) {
+            p.put("rule", "kickoff.already-complete");
+        }
+        return p;
     }
 
     /**
