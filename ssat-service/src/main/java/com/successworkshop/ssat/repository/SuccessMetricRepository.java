@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +40,12 @@ public class SuccessMetricRepository implements PanacheRepositoryBase<SuccessMet
     public long countMeasurements(UUID metricId) {
         return em.createQuery("select count(m) from MetricMeasurement m where m.metricId = :id", Long.class)
                 .setParameter("id", metricId).getSingleResult();
+    }
+
+    /** Whether this value was recorded already (the same report imported again). */
+    public boolean hasMeasurement(UUID metricId, Instant measuredAt, String source) {
+        return em.createQuery("select count(m) from MetricMeasurement m where m.metricId = :id and m.measuredAt = :at and m.source = :source", Long.class)
+                .setParameter("id", metricId).setParameter("at", measuredAt).setParameter("source", source).getSingleResult() > 0;
     }
 
     public Optional<MetricMeasurement> latest(UUID metricId) {

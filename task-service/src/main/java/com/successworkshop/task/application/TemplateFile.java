@@ -1,6 +1,7 @@
 package com.successworkshop.task.application;
 
 import com.successworkshop.kit.domain.DomainException.InvalidInput.Field;
+import com.successworkshop.kit.text.Csv;
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.Workload;
 
@@ -176,6 +177,15 @@ public final class TemplateFile {
     private record Record(int line, List<String> cells) {
     }
 
+    private static List<Record> csv(String body, List<Field> errors) {
+        Csv csv = Csv.read(body);
+        if (csv.unclosedQuoteLine() > 0) {
+            int start = csv.unclosedQuoteLine();
+            errors.add(new Field("line " + start, "line " + start + ": a quoted cell is not closed"));
+        }
+        return csv.lines().stream().map(l -> new Record(l.number(), l.cells())).toList();
+    }
+
     private static List<Record> tsv(String body) {
         List<Record> out = new ArrayList<>();
         String[] lines = body.split("\r?\n", -1);
@@ -184,59 +194,6 @@ public final class TemplateFile {
                 break;
             }
             out.add(new Record(i + 1, List.of(lines[i].split("\t", -1))));
-        }
-        return out;
-    }
-
-    /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks; a record's line is where it starts. */
-    private static List<Record> csv(String body, List<Field> errors) {
-        List<Record> out = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int start = 1;
-        int i = 0;
-        while (i < body.length()) {
-            char c = body.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < body.length() && body.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                cells.add(cell.toString());
-                cell.setLength(0);
-                out.add(new Record(start, List.copyOf(cells)));
-                cells.clear();
-                line++;
-                start = line;
-            } else {
-                cell.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            errors.add(new Field("line " + start, "line " + start + ": a quoted cell is not closed"));
-        }
-        if (!cells.isEmpty() || !cell.isEmpty()) {
-            cells.add(cell.toString());
-            out.add(new Record(start, List.copyOf(cells)));
         }
         return out;
     }
