@@ -80,6 +80,7 @@ class SecurityIT {
         rule("getEngagementOverview", Scope.OWNED, FM, PV);
         rule("streamEngagementEvents", Scope.OWNED, FM, PV);
         rule("streamPartnerEvents", Scope.LIST, FM, PV);
+        rule("issueStreamTicket", Scope.LIST, FM, PV);
         // ssat-service: SsatResource, SuccessMetricResource, ReadinessResource
         rule("getSsatMatrix", Scope.OWNED, FM, PV);
         rule("updateSsatFactor", Scope.OWNED, FM);
@@ -93,6 +94,7 @@ class SecurityIT {
         rule("updateSuccessMetric", Scope.OWNED, FM);
         rule("deleteSuccessMetric", Scope.OWNED, FM);
         rule("addMeasurement", Scope.OWNED, FM);
+        rule("importUsageReport", Scope.OWNED, FM);
         rule("listMeasurements", Scope.OWNED, FM, PV);
         rule("getSuccessReviewReadiness", Scope.OWNED, FM, PV);
         rule("listSsatReadiness", Scope.LIST, FM, PV);

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Opens a live stream (GET …/events) for a {@code ?ticket=} from {@code POST /api/v1/engagements/events/tickets}: the
  * ticket becomes the same kind of identity a bearer token gives (a JsonWebToken principal with the partner and roles
- * it was issued to), so the stream's role check and partner scoping apply unchanged. Anything else is left to JWT.
+ * it was issued to), so the stream's role check and partner scoping apply unchanged. Anything else is left to JWT,
+ * including a request that sends an Authorization header: the header is the credential, a ticket beside it is ignored.
  */
 @ApplicationScoped
 public class StreamTicketAuthentication implements HttpAuthenticationMechanism {
@@ -34,7 +35,8 @@ public class StreamTicketAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String ticket = context.request().getParam(PARAMETER);
-        if (ticket == null || context.request().method() != HttpMethod.GET || !context.request().path().endsWith("/events")) {
+        if (ticket == null || context.request().getHeader("Authorization") != null
+                || context.request().method() != HttpMethod.GET || !context.request().path().endsWith("/events")) {
             return Uni.createFrom().nullItem();
         }
         return identities.authenticate(new TicketRequest(ticket));
