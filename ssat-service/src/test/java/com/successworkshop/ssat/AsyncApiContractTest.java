@@ -56,10 +56,13 @@ class AsyncApiContractTest {
         UUID id = Api.matrix(partner, "OD");
         manager(partner).header("If-Match", Api.etag(partner, id)).body(Map.of("status", "GAP_IDENTIFIED", "gap", "No sponsor"))
                 .put(ssat(id) + "/OD/STAKEHOLDERS").then().statusCode(200);
-        List<ConsumerRecord<String, String>> records = Events.awaitSsatEvent(id,
-                r -> Events.of(id, "SsatReadinessChanged").test(r) && Events.data(r).path("gaps").asInt() == 1);
+        String checklist = "/api/v1/engagements/" + id + "/success-plan/checklist";
+        String etag = manager(partner).get(checklist).then().statusCode(200).extract().header("ETag");
+        manager(partner).header("If-Match", etag).body(Map.of("state", "CHECKED")).put(checklist + "/items/SUCCESS_DEFINED")
+                .then().statusCode(200);
+        List<ConsumerRecord<String, String>> records = Events.awaitSsatEvent(id, Events.of(id, "SuccessChecklistChanged"));
         JsonNode messages = spec().path("components").path("messages");
-        for (String name : List.of("SsatFactorUpdated", "SsatReadinessChanged")) {
+        for (String name : List.of("SsatFactorUpdated", "SsatReadinessChanged", "SuccessPlanActionChanged", "SuccessChecklistChanged")) {
             ConsumerRecord<String, String> r = records.stream().filter(Events.of(id, name)).findFirst().orElseThrow();
             assertEquals(fields(messages.path(name).path("examples").path(0).path("payload")), fields(Events.data(r)),
                     name + ": published fields differ from the AsyncAPI example");

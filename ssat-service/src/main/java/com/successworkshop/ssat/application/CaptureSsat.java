@@ -6,6 +6,7 @@ import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.ssat.application.SsatViews.MatrixView;
 import com.successworkshop.ssat.application.SsatViews.UpdateFactor;
+import com.successworkshop.ssat.domain.FactorStatus;
 import com.successworkshop.ssat.domain.SsatFactor;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.Workload;
@@ -31,11 +32,17 @@ public class CaptureSsat {
     UnitOfWork work;
     @Inject
     CurrentPartner caller;
+    @Inject
+    SuccessPlanning planning;
 
     public MatrixView updateFactor(UUID engagementId, Workload workload, SsatFactor factor, String ifMatch, UpdateFactor req) {
         SsatMatrix m = load(engagementId, ifMatch);
         m.updateFactor(workload, factor, req.status(), req.gap(), req.reason(), req.owner(), caller.actor(), Instant.now());
-        return SsatMapper.view(work.complete(m));
+        work.complete(m);
+        if (req.status() == FactorStatus.GAP_IDENTIFIED) {
+            planning.gapRecorded(m, workload, factor, req.gap());
+        }
+        return SsatMapper.view(m);
     }
 
     public MatrixView markNoPrerequisites(UUID engagementId, Workload workload, String ifMatch, String reason) {

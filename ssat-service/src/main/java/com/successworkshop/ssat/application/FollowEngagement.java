@@ -33,6 +33,8 @@ public class FollowEngagement {
     UnitOfWork work;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    SuccessPlanning planning;
 
     /** Capture SSAT: the engagement's matrix, its intended services all NOT_STARTED. */
     public void engagementCreated(UUID id, String partnerId, String customerName, Collection<Workload> services, Instant at) {
@@ -41,6 +43,7 @@ public class FollowEngagement {
             return;
         }
         work.open(SsatMatrix.open(id, partnerId, customerName, services, at, Instant.now()));
+        planning.openChecklist(id);
     }
 
     /** {@code target} is the whole new list, or null when the event names only what was added and removed. */

@@ -1,0 +1,129 @@
+package com.successworkshop.ssat.domain;
+
+import com.successworkshop.kit.domain.AggregateRoot;
+import com.successworkshop.kit.domain.DomainException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The success-plan checklist of one engagement (playbook: Outcomes; Next steps — check-ins "review the completed success
+ * checklist"). Every change raises the revision, so a check-in can record which state of it was reviewed.
+ */
+@Entity
+@Table(name = "success_checklist")
+public class SuccessChecklist extends AggregateRoot {
+
+    @Id
+    private UUID engagementId;
+    @Version
+    private long version;
+    private int revision;
+    private Instant updatedAt;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "engagement_id", nullable = false)
+    @OrderBy("item")
+    private List<Entry> items = new ArrayList<>();
+
+    protected SuccessChecklist() {
+    }
+
+    /** Every item open, revision 0: the checklist exists from the moment the engagement's matrix does. */
+    public static SuccessChecklist open(UUID engagementId, Instant now) {
+        SuccessChecklist c = new SuccessChecklist();
+        c.engagementId = engagementId;
+        c.updatedAt = now;
+        for (ChecklistItem item : ChecklistItem.values()) {
+            c.items.add(new Entry(item));
+        }
+        return c;
+    }
+
+    /** One item checked, marked not applicable (with a reason) or reopened. */
+    public void mark(ChecklistItem item, ChecklistState state, String reason, String actor, Instant now, String partnerId) {
+        if (state == ChecklistState.NOT_APPLICABLE && (reason == null || reason.isBlank())) {
+            throw DomainException.invalid("reason", "an item NOT_APPLICABLE needs a reason");
+        }
+        Entry e = entry(item);
+        if (e.state == state && (state != ChecklistState.NOT_APPLICABLE || reason.trim().equals(e.reason))) {
+            return;
+        }
+        e.state = state;
+        e.reason = state == ChecklistState.NOT_APPLICABLE ? reason.trim() : null;
+        e.changedBy = state == ChecklistState.OPEN ? null : actor;
+        e.changedAt = state == ChecklistState.OPEN ? null : now;
+        revision++;
+        updatedAt = now;
+        raise("SuccessChecklistChanged", engagementId, new SsatEvents.SuccessChecklistChanged(engagementId, partnerId, revision,
+                items.size(), count(ChecklistState.CHECKED), count(ChecklistState.NOT_APPLICABLE), completenessPercent(), actor, now));
+    }
+
+    /** Checked and not-applicable items over all items, in whole percent. */
+    public int completenessPercent() {
+        return Math.round(100f * (count(ChecklistState.CHECKED) + count(ChecklistState.NOT_APPLICABLE)) / items.size());
+    }
+
+    public int count(ChecklistState state) {
+        return (int) items.stream().filter(e -> e.state == state).count();
+    }
+
+    private Entry entry(ChecklistItem item) {
+        return items.stream().filter(e -> e.item == item).findFirst().orElseThrow(() -> new IllegalStateException("no item " + item));
+    }
+
+    public List<Entry> items() {
+        return items.stream().sorted(Comparator.comparing(Entry::item)).toList();
+    }
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+
+    public UUID engagementId() { return engagementId; }
+    public long version() { return version; }
+    public int revision() { return revision; }
+    public Instant updatedAt() { return updatedAt; }
+
+    @Entity
+    @Table(name = "success_checklist_item")
+    public static class Entry {
+        @Id
+        private UUID id;
+        @Enumerated(EnumType.STRING)
+        private ChecklistItem item;
+        @Enumerated(EnumType.STRING)
+        private ChecklistState state;
+        private String reason;
+        private String changedBy;
+        private Instant changedAt;
+
+        protected Entry() {
+        }
+
+        Entry(ChecklistItem item) {
+            this.id = UUID.randomUUID();
+            this.item = item;
+            this.state = ChecklistState.OPEN;
+        }
+
+        public ChecklistItem item() { return item; }
+        public ChecklistState state() { return state; }
+        public String reason() { return reason; }
+        public String changedBy() { return changedBy; }
+        public Instant changedAt() { return changedAt; }
+    }
+}
