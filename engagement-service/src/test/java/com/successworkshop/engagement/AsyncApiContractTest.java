@@ -80,7 +80,8 @@ class AsyncApiContractTest {
                 manager(partner).body(Map.of("successDefined", true, "checkInCadence", "WEEKLY")).post(base + "/workshop/complete")
                         .then().statusCode(200));
 
-        List<ConsumerRecord<String, String>> records = Events.awaitEvent(id, "WorkshopCompleted");
+        manager(partner).body(Map.of("heldOn", java.time.LocalDate.now().toString())).post(base + "/check-ins/held").then().statusCode(201);
+        List<ConsumerRecord<String, String>> records = Events.awaitEvent(id, "CheckInHeld");
         JsonNode messages = spec().path("components").path("messages");
         Map<String, JsonNode> published = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {

@@ -112,7 +112,29 @@ public final class EngagementViews {
                                    @Size(max = 50) List<@Valid @NotNull Attendee> attendees) {
     }
 
+    public record HoldCheckIn(@NotNull @Schema(example = "2027-02-12") LocalDate heldOn,
+                              @Size(max = 50) List<@Valid @NotNull Attendee> attendees,
+                              @Size(max = 8000) @Schema(example = "Reviewed the checklist and the OneDrive actions") String notes,
+                              @Size(max = 50) List<@NotBlank @Size(max = 500) String> decisions) {
+    }
+
     // --- responses
+
+    @Schema(description = "The plan and checklist as the check-in reviewed them (null: no plan event had reached this service yet)")
+    public record CheckInReviewView(Integer checklistVersion, Integer checklistCompletenessPercent, Integer planPercentDone,
+                                    Integer actionsOpen, Integer actionsOverdue) {
+    }
+
+    public record CheckInView(@NotNull UUID id, @NotNull UUID engagementId, @NotNull LocalDate heldOn, @NotNull List<Attendee> attendees,
+                              String notes, @NotNull List<String> decisions, @NotNull CheckInReviewView reviewed, LocalDate nextDate,
+                              @NotNull String recordedBy, @NotNull Instant recordedAt) {
+    }
+
+    /** The success plan as this service last heard of it (asOf null: nothing heard yet). */
+    public record SuccessPlanSummary(@NotNull int percentDone, @NotNull int actionsTotal, @NotNull int actionsDone, @NotNull int actionsOpen,
+                                     @NotNull int actionsBlocked, @NotNull int actionsOverdue, Integer checklistVersion,
+                                     Integer checklistCompletenessPercent, Instant asOf) {
+    }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record IntendedServiceView(Workload workload, ServiceStatus l1Status, String l2Status, LocalDate targetDate,
@@ -155,6 +177,6 @@ public final class EngagementViews {
 
     public record Overview(EngagementView engagement, List<String> intendedServices, SsatSummary ssat, TaskSummary tasks,
                            @NotNull boolean eligibleForEnhancedAdoptionService, LocalDate nextCheckIn, List<String> dibsRisks,
-                           String nextStep) {
+                           String nextStep, @NotNull SuccessPlanSummary successPlan, LocalDate lastCheckIn) {
     }
 }

@@ -2,6 +2,7 @@ package com.successworkshop.engagement.domain;
 
 import com.successworkshop.kit.persistence.PartnerScope;
 import org.hibernate.annotations.Filter;
+import com.successworkshop.engagement.domain.EngagementEvents.CheckInHeld;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInScheduled;
 import com.successworkshop.engagement.domain.EngagementEvents.EligibilityDetermined;
 import com.successworkshop.engagement.domain.EngagementEvents.EngagementCreated;
@@ -29,6 +30,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -46,6 +48,8 @@ import java.util.UUID;
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement")
 public class Engagement extends AggregateRoot {
+
+    public static final String CHECK_INS_NOT_AGREED = "check-in.not-agreed";
 
     @Id
     private UUID id;
@@ -344,6 +348,30 @@ public class Engagement extends AggregateRoot {
         checkInAttendees = attendees == null ? List.of() : attendees;
         touch(now);
         raise("CheckInScheduled", id, new CheckInScheduled(id, partnerId, cadence, nextDate, checkInAttendees));
+    }
+
+    /**
+     * Next steps: a check-in took place. It needs agreed check-ins (a cadence) and a date not in the future; the next one
+     * follows the cadence from the day it was held.
+     */
+    public CheckIn holdCheckIn(LocalDate heldOn, List<Attendee> attendees, String notes, List<String> decisions, CheckIn.Review review,
+                               String actor, Instant now) {
+        if (checkInCadence == null) {
+            throw DomainException.ruleViolated(CHECK_INS_NOT_AGREED, "Agree regular check-ins (a cadence) before recording one");
+        }
+        if (heldOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+            throw DomainException.invalid("heldOn", "a check-in that took place is not in the future");
+        }
+        LocalDate next = checkInCadence.after(heldOn);
+        CheckIn c = new CheckIn(id, heldOn, attendees == null ? List.of() : attendees, notes, decisions == null ? List.of() : decisions,
+                review, next, actor, now);
+        if (checkInNextDate == null || checkInNextDate.isBefore(next)) {
+            checkInNextDate = next;
+        }
+        touch(now);
+        raise("CheckInHeld", id, new CheckInHeld(id, partnerId, c.id(), heldOn, c.attendees(), review.checklistVersion(),
+                review.checklistCompletenessPercent(), review.planPercentDone(), review.actionsOpen(), checkInNextDate));
+        return c;
     }
 
     /** Goals 6: whether an enterprise adoption benefit applies, by the policy given; the decision is kept, not the engagement changed. */

@@ -60,4 +60,9 @@ public final class EngagementEvents {
     public record CheckInScheduled(UUID engagementId, String partnerId, CheckInCadence cadence, LocalDate nextDate,
                                    List<Attendee> attendees) implements EngagementEvent {
     }
+
+    public record CheckInHeld(UUID engagementId, String partnerId, UUID checkInId, LocalDate heldOn, List<Attendee> attendees,
+                              Integer checklistVersion, Integer checklistCompletenessPercent, Integer planPercentDone,
+                              Integer actionsOpen, LocalDate nextDate) implements EngagementEvent {
+    }
 }

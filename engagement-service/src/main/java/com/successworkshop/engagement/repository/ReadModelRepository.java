@@ -1,6 +1,7 @@
 package com.successworkshop.engagement.repository;
 
 import com.successworkshop.engagement.domain.SsatReadiness;
+import com.successworkshop.engagement.domain.SuccessPlanProgress;
 import com.successworkshop.engagement.domain.TaskProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,10 @@ public class ReadModelRepository {
 
     public Optional<TaskProgress> tasks(UUID engagementId) {
         return Optional.ofNullable(em.find(TaskProgress.class, engagementId));
+    }
+
+    public Optional<SuccessPlanProgress> plan(UUID engagementId) {
+        return Optional.ofNullable(em.find(SuccessPlanProgress.class, engagementId));
     }
 
     public void save(Object readModel) {
