@@ -71,6 +71,9 @@ class SecurityIT {
         rule("decideEligibility", Scope.OWNED, FM);
         rule("scheduleCheckIns", Scope.OWNED, FM);
         rule("listUpcomingCheckIns", Scope.OWNED, FM, PV);
+        rule("recordCheckIn", Scope.OWNED, FM);
+        rule("listCheckInsHeld", Scope.OWNED, FM, PV);
+        rule("getCheckInHeld", Scope.OWNED, FM, PV);
         rule("getTimeline", Scope.OWNED, FM, PV);
         rule("completeKickoff", Scope.OWNED, FM);
         rule("scheduleWorkshop", Scope.OWNED, FM);
@@ -95,6 +98,13 @@ class SecurityIT {
         rule("deleteSuccessMetric", Scope.OWNED, FM);
         rule("addMeasurement", Scope.OWNED, FM);
         rule("importUsageReport", Scope.OWNED, FM);
+        rule("getSuccessPlan", Scope.OWNED, FM, PV);
+        rule("addSuccessPlanAction", Scope.OWNED, FM);
+        rule("getSuccessPlanAction", Scope.OWNED, FM, PV);
+        rule("updateSuccessPlanAction", Scope.OWNED, FM);
+        rule("changeSuccessPlanActionStatus", Scope.OWNED, FM);
+        rule("getSuccessChecklist", Scope.OWNED, FM, PV);
+        rule("markSuccessChecklistItem", Scope.OWNED, FM);
         rule("listMeasurements", Scope.OWNED, FM, PV);
         rule("getSuccessReviewReadiness", Scope.OWNED, FM, PV);
         rule("listSsatReadiness", Scope.LIST, FM, PV);
@@ -131,7 +141,7 @@ class SecurityIT {
     static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     static final String A = "sec-a-" + RUN, B = "sec-b-" + RUN;
     static final String SECRET = "Secret Customer " + RUN;
-    static String engagementId, taskId, metricId, templateId, resourceId;
+    static String engagementId, taskId, metricId, templateId, resourceId, actionId, checkInId;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -153,6 +163,17 @@ class SecurityIT {
                 "{\"service\":\"OD\",\"name\":\"Active users\",\"baseline\":10,\"target\":80}");
         assertEquals(201, metric.status(), metric.body());
         metricId = tree(metric).path("id").asText();
+        Answer action = call(Service.SSAT, "POST", "/api/v1/engagements/" + engagementId + "/success-plan/actions", fm, Map.of(),
+                "{\"title\":\"Run the OneDrive champions programme\",\"service\":\"OD\",\"factor\":\"AWARENESS\"}");
+        assertEquals(201, action.status(), action.body());
+        actionId = tree(action).path("id").asText();
+        Answer cadence = call(Service.ENGAGEMENT, "POST", "/api/v1/engagements/" + engagementId + "/check-ins", fm, Map.of(),
+                "{\"cadence\":\"WEEKLY\",\"nextDate\":\"" + java.time.LocalDate.now().plusDays(1) + "\"}");
+        assertEquals(200, cadence.status(), cadence.body());
+        Answer held = call(Service.ENGAGEMENT, "POST", "/api/v1/engagements/" + engagementId + "/check-ins/held", fm, Map.of(),
+                "{\"heldOn\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}");
+        assertEquals(201, held.status(), held.body());
+        checkInId = tree(held).path("id").asText();
         String admin = stack.token(A, CA);
         JsonNode templates = tree(call(Service.TASK, "GET", "/api/v1/task-templates?size=1", admin, Map.of(), null)).path("items");
         templateId = templates.size() > 0 ? templates.get(0).path("id").asText() : null;
@@ -309,6 +330,9 @@ class SecurityIT {
                     case "metricId" -> metricId;
                     case "workload", "service" -> "OD";
                     case "factor" -> "STAKEHOLDERS";
+                    case "actionId" -> actionId;
+                    case "checkInId" -> checkInId;
+                    case "item" -> "SUCCESS_DEFINED";
                     default -> throw new IllegalStateException("no value for path parameter " + prm.name() + " of " + op);
                 };
             }
