@@ -134,6 +134,24 @@ class UsageReportTest {
                 .body("items", hasSize(0));
     }
 
+    /** A body sent without a Content-Length (chunked): counted as it is read, JSON at 256 KiB, uploads at their own cap. */
+    @Test
+    void bodiesWithoutALengthAreCappedToo() throws Exception {
+        String partner = Api.partner();
+        UUID id = Api.matrix(partner, "TEAMS");
+        for (String[] target : new String[][] {{metrics(id), "application/json", String.valueOf(300 * 1024)},
+                {reports(id), "text/csv", String.valueOf(70 * 1024)}}) {
+            byte[] body = new byte[Integer.parseInt(target[2])];
+            java.util.Arrays.fill(body, (byte) ' ');
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + target[0]))
+                    .header("Authorization", "Bearer " + com.successworkshop.kit.testing.Tokens.manager(partner)).header("Content-Type", target[1])
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+            var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertEquals(413, answer.statusCode(), target[0] + ": " + answer.body());
+            org.junit.jupiter.api.Assertions.assertTrue(answer.body().contains("payload-too-large"), answer.body());
+        }
+    }
+
     @Test
     void aReportForServicesWithoutAnActiveUsageMetricIsRefusedAndAnotherPartnerFindsNothing() throws IOException {
         String partner = Api.partner();

@@ -360,6 +360,7 @@ class SecurityIT {
                     o.put("durationMinutes", 120);
                 }
                 case "createTaskTemplate", "editTaskTemplate" -> o.put("ftopTaskId", 900000 + Math.abs(RUN.hashCode() % 99999));
+                case "scheduleCheckIns" -> o.put("nextDate", "2030-01-15");
                 default -> {
                 }
             }
