@@ -137,6 +137,36 @@ class SuccessPlanTest {
     }
 
     @Test
+    void theCustomerTakesThePlanHomeAsMarkdownAndAsAWordDocumentThatOpens() throws Exception {
+        String partner = Api.partner();
+        UUID id = Api.matrix(partner, "OD");
+        gap(partner, id, "OD", "TRAINING", "No training for floor managers");
+        manager(partner).body(Map.of("title", "Book the OneDrive training | floor managers", "service", "OD", "factor", "TRAINING",
+                        "owner", Map.of("name", "Aiko Tanaka", "organisation", "Contoso Ltd", "role", "CUSTOMER"), "dueDate", "2027-03-31"))
+                .post(plan(id) + "/actions").then().statusCode(201);
+        manager(partner).body(Map.of("service", "OD", "kind", "ACTIVE_USAGE_PERCENT", "name", "OneDrive active users", "unit", "%",
+                "baseline", 5, "target", 40)).post("/api/v1/engagements/" + id + "/success-metrics").then().statusCode(201);
+
+        String md = manager(partner).accept("text/markdown").get(plan(id) + "/document").then().statusCode(200)
+                .header("Content-Disposition", containsString(".md")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(md.contains("Book the OneDrive training \\| floor managers"), md);
+        org.junit.jupiter.api.Assertions.assertTrue(md.contains("Aiko Tanaka (Contoso Ltd)") && md.contains("OneDrive active users")
+                && md.contains("No training for floor managers") && md.contains("Success-plan checklist"), md);
+
+        byte[] docx = manager(partner).accept("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .get(plan(id) + "/document").then().statusCode(200).header("Content-Disposition", containsString(".docx"))
+                .extract().asByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("Success plan"), text);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("Book the OneDrive training | floor managers"), text);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("Aiko Tanaka (Contoso Ltd)") && text.contains("2027-03-31"), text);
+            assertEquals(4, doc.getTables().size(), "tables: metrics, SSAT, actions, checklist");
+        }
+        manager(Api.partner()).accept("text/markdown").get(plan(id) + "/document").then().statusCode(404);
+    }
+
+    @Test
     void anotherPartnerSeesNoneOfThePlan() {
         String partner = Api.partner();
         UUID id = Api.matrix(partner, "OD");

@@ -104,6 +104,7 @@ class SecurityIT {
         rule("updateSuccessPlanAction", Scope.OWNED, FM);
         rule("changeSuccessPlanActionStatus", Scope.OWNED, FM);
         rule("getSuccessChecklist", Scope.OWNED, FM, PV);
+        rule("getSuccessPlanDocument", Scope.OWNED, FM, PV);
         rule("markSuccessChecklistItem", Scope.OWNED, FM);
         rule("listMeasurements", Scope.OWNED, FM, PV);
         rule("getSuccessReviewReadiness", Scope.OWNED, FM, PV);

@@ -11,6 +11,7 @@ import com.successworkshop.ssat.application.PlanViews.ChecklistItemChange;
 import com.successworkshop.ssat.application.PlanViews.ChecklistView;
 import com.successworkshop.ssat.application.PlanViews.PlanView;
 import com.successworkshop.ssat.application.PlanViews.StatusChange;
+import com.successworkshop.ssat.application.SuccessPlanDocument;
 import com.successworkshop.ssat.application.SuccessPlanning;
 import com.successworkshop.ssat.domain.ActionStatus;
 import com.successworkshop.ssat.domain.ChecklistItem;
@@ -29,8 +30,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,8 +49,13 @@ import java.util.UUID;
 @Tag(name = "Success plan", description = "The customer's success plan: actions and owners (SSAT gaps propose them) and the success-plan checklist (playbook: Outcomes, Next steps)")
 public class SuccessPlanResource {
 
+    static final String MARKDOWN = "text/markdown";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     @Inject
     SuccessPlanning planning;
+    @Inject
+    SuccessPlanDocument documents;
     @Inject
     IdempotencyService idempotency;
     @Inject
@@ -96,6 +106,21 @@ public class SuccessPlanResource {
     public RestResponse<ActionView> status(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @HeaderParam("If-Match") String ifMatch,
                                            @NotNull @Valid StatusChange request) {
         return Responses.ok(planning.changeStatus(id, actionId, ifMatch, request));
+    }
+
+    @GET
+    @Path("/document")
+    @Produces({MARKDOWN, DOCX})
+    @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
+    @Operation(operationId = "getSuccessPlanDocument", summary = "The success plan the customer takes home: Markdown (Accept: text/markdown) or Word (Accept: DOCX)")
+    @APIResponse(responseCode = "200", description = "The success plan as an attachment", content = {
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING), example = "# Success plan — Contoso Ltd\n\n## Actions and owners\n\n| Action | Owner |\n|---|---|\n| Run the OneDrive champions programme | Aiko Tanaka (Contoso Ltd) |\n"),
+            @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response document(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
+        boolean word = accept != null && accept.contains(DOCX);
+        Object body = word ? documents.docx(id) : documents.markdown(id);
+        return Response.ok(body, word ? DOCX : MARKDOWN + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"success-plan-" + id + (word ? ".docx" : ".md") + "\"").build();
     }
 
     @GET
