@@ -162,6 +162,54 @@ class WorkshopFlowIT {
                 .body("nextStep", equalTo("INTRODUCE_ADOPTION_SME")));
         eventually("the SSE stream saw each step", () -> assertTrue(live.containsAll(List.of("KICKOFF_COMPLETED", "WORKSHOP_SCHEDULED",
                 "SSAT_READINESS_CHANGED", "WORKSHOP_COMPLETED")), "seen: " + live));
+
+        // Outcomes: the success plan. A gap recorded in SSAT proposes the action that closes it.
+        String ssatEtag = at(Service.SSAT).get(base + "/ssat").then().extract().header("ETag");
+        at(Service.SSAT).header("If-Match", ssatEtag).body(Map.of("status", "GAP_IDENTIFIED", "gap", "No training for floor managers"))
+                .put(base + "/ssat/OD/TRAINING").then().statusCode(200);
+        String actionId = at(Service.SSAT).queryParam("status", "PROPOSED").get(base + "/success-plan").then().statusCode(200)
+                .body("actions", hasSize(1)).body("actions[0].gap", equalTo("No training for floor managers")).extract().path("actions[0].id");
+        String action = base + "/success-plan/actions/" + actionId;
+        String actionEtag = at(Service.SSAT).get(action).then().statusCode(200).extract().header("ETag");
+        actionEtag = at(Service.SSAT).header("If-Match", actionEtag).body(Map.of("title", "Train the floor managers on OneDrive", "service", "OD",
+                        "factor", "TRAINING", "owner", Map.of("name", "Aiko Tanaka", "organisation", "Contoso Ltd", "role", "CUSTOMER"),
+                        "dueDate", java.time.LocalDate.now().plusDays(30).toString(), "gap", "No training for floor managers"))
+                .put(action).then().statusCode(200).extract().header("ETag");
+        actionEtag = at(Service.SSAT).header("If-Match", actionEtag).body(Map.of("status", "IN_PROGRESS")).put(action + "/status")
+                .then().statusCode(200).extract().header("ETag");
+        at(Service.SSAT).header("If-Match", actionEtag).body(Map.of("status", "DONE", "setFactorInPlace", true)).put(action + "/status")
+                .then().statusCode(200).body("status", equalTo("DONE"));
+        at(Service.SSAT).get(base + "/ssat").then().body("services.find { it.service == 'OD' }.factors.find { it.factor == 'TRAINING' }.status",
+                equalTo("IN_PLACE"));
+        String checklistEtag = at(Service.SSAT).get(base + "/success-plan/checklist").then().statusCode(200).extract().header("ETag");
+        at(Service.SSAT).header("If-Match", checklistEtag).body(Map.of("state", "CHECKED")).put(base + "/success-plan/checklist/items/SUCCESS_DEFINED")
+                .then().statusCode(200).body("completenessPercent", equalTo(10));
+        eventually("plan 100 % done and checklist 10 % in the FM's overview (engagement-service)", () -> at(Service.ENGAGEMENT)
+                .get(base + "/overview").then().statusCode(200)
+                .body("successPlan.percentDone", equalTo(100)).body("successPlan.checklistCompletenessPercent", equalTo(10)));
+
+        // Next steps: a check-in reviews the checklist and the plan; the next one follows the agreed BIWEEKLY cadence.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        at(Service.ENGAGEMENT).body(Map.of("heldOn", today.toString(), "decisions", List.of("Start the Teams pilot next")))
+                .post(base + "/check-ins/held").then().statusCode(201)
+                .body("reviewed.planPercentDone", equalTo(100)).body("reviewed.checklistCompletenessPercent", equalTo(10))
+                .body("nextDate", equalTo(today.plusDays(14).toString()));
+        at(Service.ENGAGEMENT).get(base + "/overview").then().body("lastCheckIn", equalTo(today.toString()));
+
+        // Measuring success: the customer's M365 usage report (as the admin center exports it) becomes a measurement.
+        String metric = at(Service.SSAT).body(Map.of("service", "OD", "kind", "ACTIVE_USAGE_PERCENT", "name", "OneDrive active users",
+                "unit", "%", "baseline", 5, "target", 40)).post(base + "/success-metrics").then().statusCode(201).extract().path("id");
+        byte[] report = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../../ssat-service/src/test/resources/usage-reports/office365-services-user-counts.csv"));
+        at(Service.SSAT).contentType("text/csv").body(report).post(base + "/success-metrics/usage-reports").then().statusCode(200)
+                .body("measurementsRecorded", equalTo(1));
+        at(Service.SSAT).get(base + "/success-metrics/" + metric).then().body("latestValue", equalTo(38.0f));
+
+        // What the customer takes home.
+        String md = at(Service.SSAT).accept("text/markdown").get(base + "/success-plan/document").then().statusCode(200).extract().asString();
+        assertTrue(md.contains("Train the floor managers on OneDrive") && md.contains("OneDrive active users"), md);
+        byte[] docx = at(Service.SSAT).accept("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .get(base + "/success-plan/document").then().statusCode(200).extract().asByteArray();
+        assertTrue(docx.length > 1000 && docx[0] == 'P' && docx[1] == 'K', "a DOCX is a zip package");
         System.out.printf("[system] scenario 1 (enterprise, 25,000 licences) end to end: %d ms%n",
                 Duration.between(scenarioStart, Instant.now()).toMillis());
     }
