@@ -45,7 +45,8 @@ public class TaskLifecycle {
     @Inject
     UnitOfWork work;
 
-    public Effect engagementCreated(UUID engagementId, String partnerId, String customerName, Collection<Workload> services, Instant at) {
+    public Effect engagementCreated(UUID engagementId, String partnerId, String customerName, String fastTrackManager,
+                                    Collection<Workload> services, Instant at) {
         EngagementRef ref = engagements.findById(engagementId);
         if (ref == null) {
             ref = EngagementRef.track(engagementId, partnerId, Instant.now());
@@ -54,7 +55,12 @@ public class TaskLifecycle {
             LOG.warnf("EngagementCreated for %s names partner %s, known as %s; ignored", engagementId, partnerId, ref.partnerId);
             return Effect.NONE;
         }
-        return follow(ref, tasks -> tasks.engagementCreated(customerName, services, at));
+        return follow(ref, tasks -> tasks.engagementCreated(customerName, fastTrackManager, services, at));
+    }
+
+    /** FastTrackManagerChanged: the FM-role tasks follow the engagement's new FM. */
+    public Effect fastTrackManagerChanged(UUID engagementId, String partnerId, String previous, String next) {
+        return follow(engagement(engagementId, partnerId), tasks -> tasks.fastTrackManagerChanged(previous, next));
     }
 
     public Effect servicesChanged(UUID engagementId, String partnerId, Collection<Workload> services, Instant at) {

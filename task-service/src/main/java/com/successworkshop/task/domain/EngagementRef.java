@@ -34,6 +34,8 @@ public class EngagementRef extends AggregateRoot {
     public UUID engagementId;
     public String partnerId;
     public String customerName;
+    /** The engagement's FastTrack Manager: FM-role tasks are theirs (the FM's inbox). */
+    public String fastTrackManager;
     public String intendedServices;
     @Enumerated(EnumType.STRING)
     public CheckInCadence checkInCadence;
@@ -67,8 +69,11 @@ public class EngagementRef extends AggregateRoot {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    void created(String customer, Collection<Workload> codes, Instant now) {
+    void created(String customer, String manager, Collection<Workload> codes, Instant now) {
         customerName = customer;
+        if (manager != null && !manager.isBlank()) {
+            fastTrackManager = manager.trim();
+        }
         intend(codes, now);
     }
 

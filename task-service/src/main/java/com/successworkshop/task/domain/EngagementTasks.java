@@ -70,9 +70,20 @@ public final class EngagementTasks {
         return List.copyOf(byKey.values());
     }
 
-    public Effect engagementCreated(String customerName, Collection<Workload> services, Instant at) {
-        engagement.created(customerName, services, now);
+    public Effect engagementCreated(String customerName, String fastTrackManager, Collection<Workload> services, Instant at) {
+        engagement.created(customerName, fastTrackManager, services, now);
         return reported(followServices(at));
+    }
+
+    /** The engagement's FM changed: their open FM-role tasks follow (the FM's inbox). */
+    public Effect fastTrackManagerChanged(String previous, String next) {
+        if (next == null || next.isBlank() || next.trim().equals(engagement.fastTrackManager)) {
+            return Effect.NONE;
+        }
+        String before = previous != null ? previous : engagement.fastTrackManager;
+        engagement.fastTrackManager = next.trim();
+        int moved = (int) byKey.values().stream().filter(t -> t.followManager(before, engagement.fastTrackManager, now)).count();
+        return new Effect(0, moved);
     }
 
     public Effect servicesChanged(Collection<Workload> services, Instant at) {

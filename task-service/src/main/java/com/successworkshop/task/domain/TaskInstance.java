@@ -76,6 +76,7 @@ public class TaskInstance extends AggregateRoot {
         t.mandatory = template.mandatory;
         t.fasttrackRole = template.fasttrackRole;
         t.section = template.section;
+        t.assignee = t.forManager() ? engagement.fastTrackManager : null;
         return t;
     }
 
@@ -95,7 +96,27 @@ public class TaskInstance extends AggregateRoot {
         t.dueDate = due;
         t.createdAt = now;
         t.updatedAt = now;
+        t.assignee = engagement.fastTrackManager;
         return t;
+    }
+
+    /** A task whose FastTrack role is the FastTrack Manager: it belongs in the engagement's FM's inbox. */
+    public boolean forManager() {
+        return FM.equalsIgnoreCase(fasttrackRole == null ? "" : fasttrackRole.trim());
+    }
+
+    /**
+     * The engagement's FM changed: an open FM-role task still with the previous FM (or with nobody) moves to the new one;
+     * a task someone deliberately gave to another person stays theirs.
+     */
+    public boolean followManager(String previous, String next, Instant now) {
+        if (!forManager() || status.isClosed() || retiredAt != null || next == null
+                || !(assignee == null || assignee.equalsIgnoreCase(previous == null ? "" : previous)) || next.equals(assignee)) {
+            return false;
+        }
+        assignee = next;
+        updatedAt = now;
+        return true;
     }
 
     /**

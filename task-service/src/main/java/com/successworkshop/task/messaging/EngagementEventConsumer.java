@@ -10,6 +10,7 @@ import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.messaging.EngagementEvents.CheckInScheduled;
 import com.successworkshop.task.messaging.EngagementEvents.EligibilityDetermined;
 import com.successworkshop.task.messaging.EngagementEvents.EngagementCreated;
+import com.successworkshop.task.messaging.EngagementEvents.FastTrackManagerChanged;
 import com.successworkshop.task.messaging.EngagementEvents.IntendedServicesChanged;
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
@@ -45,7 +46,9 @@ public class EngagementEventConsumer extends EventConsumer {
     @Override
     protected void events() {
         on(EngagementEvents.CREATED, EngagementCreated.class, (event, e) -> measured(event, () -> lifecycle.engagementCreated(e.engagementId(),
-                e.partnerId(), e.customerName(), workloads(e.intendedServices(), event), event.time())));
+                e.partnerId(), e.customerName(), e.fastTrackManager(), workloads(e.intendedServices(), event), event.time())));
+        on(EngagementEvents.FAST_TRACK_MANAGER_CHANGED, FastTrackManagerChanged.class, (event, e) -> measured(event, () ->
+                lifecycle.fastTrackManagerChanged(e.engagementId(), e.partnerId(), e.previousFastTrackManager(), e.fastTrackManager())));
         on(EngagementEvents.SERVICES_CHANGED, IntendedServicesChanged.class, (event, e) -> measured(event, () ->
                 lifecycle.servicesChanged(e.engagementId(), e.partnerId(), workloads(e.intendedServices(), event), event.time())));
         on(EngagementEvents.WORKSHOP_COMPLETED, WorkshopCompleted.class, (event, e) -> measured(event, () -> lifecycle.workshopCompleted(

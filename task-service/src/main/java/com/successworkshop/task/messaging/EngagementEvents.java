@@ -20,11 +20,18 @@ public final class EngagementEvents {
     public static final String WORKSHOP_COMPLETED = "workshop.engagement.WorkshopCompleted.v1";
     public static final String ELIGIBILITY_DETERMINED = "workshop.engagement.EligibilityDetermined.v1";
     public static final String CHECK_IN_SCHEDULED = "workshop.engagement.CheckInScheduled.v1";
+    public static final String FAST_TRACK_MANAGER_CHANGED = "workshop.engagement.FastTrackManagerChanged.v1";
 
     private EngagementEvents() {
     }
 
-    public record EngagementCreated(UUID engagementId, String partnerId, String customerName, List<String> intendedServices) {
+    public record FastTrackManagerChanged(UUID engagementId, String partnerId, String previousFastTrackManager, String fastTrackManager) {
+        public FastTrackManagerChanged {
+            requireEngagement(engagementId, partnerId);
+        }
+    }
+
+    public record EngagementCreated(UUID engagementId, String partnerId, String customerName, String fastTrackManager, List<String> intendedServices) {
         public EngagementCreated {
             requireEngagement(engagementId, partnerId);
         }

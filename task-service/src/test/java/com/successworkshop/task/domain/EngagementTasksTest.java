@@ -83,7 +83,7 @@ class EngagementTasksTest {
 
     @Test
     void anEngagementGetsTheWorkshopTaskAndTheValueAddTasksOfItsIntendedServices() {
-        Effect effect = apply(t -> t.engagementCreated("Contoso", List.of(Workload.OD, Workload.SPO), AT));
+        Effect effect = apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.OD, Workload.SPO), AT));
         assertEquals(new Effect(3, 0), effect);
         assertEquals(Set.of(2536, 3718, 3737), open());
         assertEquals("Contoso", ref.customerName);
@@ -97,7 +97,7 @@ class EngagementTasksTest {
 
     @Test
     void aTaskWhoseServiceLeftIsRetiredAndComesBackWithItButACompletedOneStays() {
-        apply(t -> t.engagementCreated("Contoso", List.of(Workload.OD, Workload.SPO), AT));
+        apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.OD, Workload.SPO), AT));
         ftop(3718).completeByWorkshop(NOW, UUID.randomUUID(), NOW);
         Effect effect = apply(t -> t.servicesChanged(List.of(Workload.M365_APPS), AT));
         assertEquals(new Effect(2, 1), effect, "3734 and 3738 made, 3737 retired");
@@ -113,7 +113,7 @@ class EngagementTasksTest {
 
     @Test
     void workshopCompletedCompletesTheWorkshopTaskOnceAndRaisesItsStatusChangeBeforeTheProgress() {
-        apply(t -> t.engagementCreated("Contoso", List.of(Workload.EXO), AT));
+        apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.EXO), AT));
         UUID event = UUID.randomUUID();
         Instant completedAt = Instant.parse("2026-12-10T11:00:00Z");
         EngagementTasks tasks = tasks();
@@ -134,7 +134,7 @@ class EngagementTasksTest {
 
     @Test
     void theWorkshopTaskIsDueOnTheScheduledDay() {
-        apply(t -> t.engagementCreated("Contoso", List.of(Workload.OD), AT));
+        apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.OD), AT));
         assertEquals(new Effect(0, 1), apply(t -> t.workshopScheduled(Instant.parse("2026-12-15T09:00:00Z"), AT)));
         assertEquals(LocalDate.parse("2026-12-15"), ftop(2536).dueDate);
         assertEquals(Effect.NONE, apply(t -> t.workshopScheduled(Instant.parse("2026-12-15T15:00:00Z"), AT)));
@@ -142,7 +142,7 @@ class EngagementTasksTest {
 
     @Test
     void nextStepsCheckInsAtTheAgreedCadenceUnlessEligibleThenAnAdoptionSme() {
-        apply(t -> t.engagementCreated("Contoso", List.of(Workload.EXO), AT));
+        apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.EXO), AT));
         apply(t -> t.workshopCompleted(AT, CheckInCadence.WEEKLY, UUID.randomUUID(), AT));
         assertEquals(new Effect(3, 0), apply(t -> t.eligibilityDetermined(false, AT)));
         Map<String, LocalDate> checkIns = stored.stream().filter(t -> t.kind == TaskKind.CHECK_IN)
@@ -161,7 +161,7 @@ class EngagementTasksTest {
 
     @Test
     void aScheduledCheckInIsAddedOnItsDate() {
-        apply(t -> t.engagementCreated("Contoso", List.of(Workload.EXO), AT));
+        apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.EXO), AT));
         assertEquals(new Effect(1, 0), apply(t -> t.checkInScheduled(CheckInCadence.MONTHLY, LocalDate.parse("2026-12-24"), AT)));
         assertEquals(CheckInCadence.MONTHLY, ref.checkInCadence);
         assertTrue(stored.stream().anyMatch(t -> t.name.equals("Check-in 2026-12-24")));
