@@ -75,6 +75,9 @@ class AsyncApiContractTest {
         manager(partner).body(Map.of("reason", "postponed")).post(base + "/workshop/cancel").then().statusCode(200);
         manager(partner).body(Map.of("startsAt", start, "durationMinutes", 60)).post(base + "/workshop").then().statusCode(200);
         manager(partner).body(Map.of("cadence", "WEEKLY", "nextDate", "2030-01-01")).post(base + "/check-ins").then().statusCode(200);
+        String etag = manager(partner).get(base).then().extract().header("ETag");
+        manager(partner).header("If-Match", etag).body(Map.of("fastTrackManager", "aiko.fm@partner.example"))
+                .patch(base).then().statusCode(200);
         Events.ssatReadiness(id, partner, 3, 3, List.of());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                 manager(partner).body(Map.of("successDefined", true, "checkInCadence", "WEEKLY")).post(base + "/workshop/complete")

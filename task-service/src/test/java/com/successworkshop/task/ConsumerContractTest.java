@@ -46,7 +46,7 @@ class ConsumerContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** In the order engagement-service would publish them for one engagement. */
     private static final List<String> CONSUMED = List.of("EngagementCreated", "IntendedServicesChanged", "KickoffCompleted",
-            "WorkshopScheduled", "WorkshopRescheduled", "WorkshopCancelled", "WorkshopCompleted", "EligibilityDetermined", "CheckInScheduled");
+            "WorkshopScheduled", "WorkshopRescheduled", "WorkshopCancelled", "WorkshopCompleted", "EligibilityDetermined", "CheckInScheduled", "FastTrackManagerChanged");
 
     @Test
     void engagementServiceExamplesHaveTheirEffect() throws IOException {
@@ -83,6 +83,10 @@ class ConsumerContractTest {
         manager(partner).queryParam("includeRetired", true).get("/api/v1/engagements/" + engagement + "/tasks")
                 .then().body("items.ftopTaskId", hasItem(3737)).body("items.find { it.ftopTaskId == 3737 }.status", equalTo("NOT_STARTED"));
         manager(partner).get("/api/v1/engagements/" + engagement + "/tasks").then().body("items.ftopTaskId", not(hasItem(3737)));
+        // FastTrackManagerChanged (fm@ → aiko.fm@): the open FastTrack Manager tasks are the new FM's.
+        manager(partner).get("/api/v1/engagements/" + engagement + "/tasks").then()
+                .body("items.find { it.name == 'Introduce adoption SME' }.assignee", equalTo("aiko.fm@partner-a.example"))
+                .body("items.find { it.ftopTaskId == 2536 }.assignee", equalTo("fm@partner-a.example"));
     }
 
     /** Our own AsyncAPI document: every event we publish is there, with an example whose data has exactly our record's fields. */

@@ -2,6 +2,7 @@ package com.successworkshop.engagement.application;
 
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInHeld;
+import com.successworkshop.engagement.domain.EngagementEvents.FastTrackManagerChanged;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInScheduled;
 import com.successworkshop.engagement.domain.EngagementEvents.EligibilityDetermined;
 import com.successworkshop.engagement.domain.EngagementEvents.EngagementCreated;
@@ -55,6 +56,8 @@ public class EngagementTimeline implements UnitOfWork.EventRecorder {
             case EligibilityDetermined d -> new Entry("ELIGIBILITY_DETERMINED", "Enhanced Adoption Service: "
                     + (d.eligible() ? "eligible" : "not eligible") + " (" + String.join("; ", d.reasons()) + ")");
             case CheckInScheduled c -> new Entry("CHECK_IN_SCHEDULED", c.cadence() + " check-ins from " + c.nextDate());
+            case FastTrackManagerChanged f -> new Entry("FAST_TRACK_MANAGER_CHANGED", "FastTrack Manager changed from "
+                    + f.previousFastTrackManager() + " to " + f.fastTrackManager());
             case CheckInHeld h -> new Entry("CHECK_IN_HELD", "Check-in held on " + h.heldOn()
                     + (h.planPercentDone() == null ? "" : "; plan " + h.planPercentDone() + " % done")
                     + (h.checklistCompletenessPercent() == null ? "" : ", checklist " + h.checklistCompletenessPercent() + " % complete")

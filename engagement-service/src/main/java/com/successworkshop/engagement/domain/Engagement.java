@@ -3,6 +3,7 @@ package com.successworkshop.engagement.domain;
 import com.successworkshop.kit.persistence.PartnerScope;
 import org.hibernate.annotations.Filter;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInHeld;
+import com.successworkshop.engagement.domain.EngagementEvents.FastTrackManagerChanged;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInScheduled;
 import com.successworkshop.engagement.domain.EngagementEvents.EligibilityDetermined;
 import com.successworkshop.engagement.domain.EngagementEvents.EngagementCreated;
@@ -166,9 +167,12 @@ public class Engagement extends AggregateRoot {
             customerTenantId = d.customerTenantId();
             changed.add("customerTenantId");
         }
-        if (d.fastTrackManager() != null && !d.fastTrackManager().equals(fastTrackManager)) {
+        if (d.fastTrackManager() != null && !d.fastTrackManager().trim().equals(fastTrackManager)) {
+            String previous = fastTrackManager;
             fastTrackManager = d.fastTrackManager().trim();
             changed.add("fastTrackManager");
+            // task-service gives the FM-role tasks to the new FM (their inbox).
+            raise("FastTrackManagerChanged", id, new FastTrackManagerChanged(id, partnerId, previous, fastTrackManager));
         }
         if (d.licenceCount() != null && d.licenceCount() != licenceCount) {
             licenceCount = d.licenceCount();

@@ -65,4 +65,8 @@ public final class EngagementEvents {
                               Integer checklistVersion, Integer checklistCompletenessPercent, Integer planPercentDone,
                               Integer actionsOpen, LocalDate nextDate) implements EngagementEvent {
     }
+
+    public record FastTrackManagerChanged(UUID engagementId, String partnerId, String previousFastTrackManager, String fastTrackManager)
+            implements EngagementEvent {
+    }
 }
