@@ -72,6 +72,8 @@ class SecurityIT {
         rule("scheduleCheckIns", Scope.OWNED, FM);
         rule("listUpcomingCheckIns", Scope.OWNED, FM, PV);
         rule("recordCheckIn", Scope.OWNED, FM);
+        rule("getWorkshopCalendar", Scope.OWNED, FM, PV);
+        rule("getCheckInCalendar", Scope.OWNED, FM, PV);
         rule("listCheckInsHeld", Scope.OWNED, FM, PV);
         rule("getCheckInHeld", Scope.OWNED, FM, PV);
         rule("getTimeline", Scope.OWNED, FM, PV);
@@ -131,7 +133,7 @@ class SecurityIT {
     }
 
     /** Operations whose own-partner read may be a 404 for a reason other than access (a snapshot exists only after the workshop). */
-    static final Set<String> MAY_BE_ABSENT = Set.of("getSsatSnapshot");
+    static final Set<String> MAY_BE_ABSENT = Set.of("getSsatSnapshot", "getWorkshopCalendar");
 
     private static void rule(String operationId, Scope scope, String... roles) {
         RULES.put(operationId, new Rule(scope, Set.of(roles)));

@@ -210,6 +210,10 @@ class WorkshopFlowIT {
         byte[] docx = at(Service.SSAT).accept("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 .get(base + "/success-plan/document").then().statusCode(200).extract().asByteArray();
         assertTrue(docx.length > 1000 && docx[0] == 'P' && docx[1] == 'K', "a DOCX is a zip package");
+        String series = at(Service.ENGAGEMENT).accept("text/calendar").get(base + "/check-ins.ics").then().statusCode(200).extract().asString();
+        assertTrue(series.contains("RRULE:FREQ=WEEKLY;INTERVAL=2") && series.contains("BEGIN:VEVENT"), series);
+        String workshopIcs = at(Service.ENGAGEMENT).accept("text/calendar").get(base + "/workshop.ics").then().statusCode(200).extract().asString();
+        assertTrue(workshopIcs.contains("SEQUENCE:0") && workshopIcs.contains("Customer Success Workshop"), workshopIcs);
         System.out.printf("[system] scenario 1 (enterprise, 25,000 licences) end to end: %d ms%n",
                 Duration.between(scenarioStart, Instant.now()).toMillis());
     }

@@ -97,6 +97,9 @@ public class Engagement extends AggregateRoot {
     private LocalDate checkInNextDate;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<Attendee> checkInAttendees;
+    /** iCalendar SEQUENCE: how often the workshop, and the check-in series, were rescheduled or cancelled. */
+    private int workshopSequence;
+    private int checkInSequence;
 
     private Instant createdAt;
     private Instant updatedAt;
@@ -285,6 +288,9 @@ public class Engagement extends AggregateRoot {
             throw DomainException.ruleViolated("workshop.state", "The workshop is already " + workshopState.name().toLowerCase()
                     + (workshopState == WorkshopState.SCHEDULED ? "; reschedule it instead" : ""));
         }
+        if (workshopState == WorkshopState.CANCELLED) {
+            workshopSequence++;
+        }
         workshopState = WorkshopState.SCHEDULED;
         workshopStartsAt = startsAt;
         workshopDurationMinutes = durationMinutes;
@@ -300,6 +306,7 @@ public class Engagement extends AggregateRoot {
         Instant previous = workshopStartsAt;
         workshopStartsAt = startsAt;
         workshopDurationMinutes = durationMinutes;
+        workshopSequence++;
         touch(now);
         raise("WorkshopRescheduled", id, new WorkshopRescheduled(id, partnerId, previous, startsAt, durationMinutes, reason));
     }
@@ -309,6 +316,7 @@ public class Engagement extends AggregateRoot {
         requireScheduled("cancelled");
         workshopState = WorkshopState.CANCELLED;
         workshopCancelReason = reason;
+        workshopSequence++;
         touch(now);
         raise("WorkshopCancelled", id, new WorkshopCancelled(id, partnerId, reason));
     }
@@ -347,6 +355,9 @@ public class Engagement extends AggregateRoot {
         if (nextDate == null) {
             throw DomainException.invalid("nextDate", "must not be null");
         }
+        if (checkInNextDate != null && (cadence != checkInCadence || !nextDate.equals(checkInNextDate))) {
+            checkInSequence++;
+        }
         checkInCadence = cadence;
         checkInNextDate = nextDate;
         checkInAttendees = attendees == null ? List.of() : attendees;
@@ -370,6 +381,7 @@ public class Engagement extends AggregateRoot {
         CheckIn c = new CheckIn(id, heldOn, attendees == null ? List.of() : attendees, notes, decisions == null ? List.of() : decisions,
                 review, next, actor, now);
         if (checkInNextDate == null || checkInNextDate.isBefore(next)) {
+            checkInSequence += checkInNextDate == null ? 0 : 1;
             checkInNextDate = next;
         }
         touch(now);
@@ -462,6 +474,18 @@ public class Engagement extends AggregateRoot {
     public SuccessWorkshop workshop() {
         return new SuccessWorkshop(workshopState, workshopStartsAt, workshopDurationMinutes, workshopAttendees, workshopAgenda,
                 workshopOutcomes, workshopCompletedAt, workshopCancelReason);
+    }
+
+    public int workshopSequence() {
+        return workshopSequence;
+    }
+
+    public int checkInSequence() {
+        return checkInSequence;
+    }
+
+    public WorkshopState workshopState() {
+        return workshopState;
     }
 
     public CheckIns checkIns() {
