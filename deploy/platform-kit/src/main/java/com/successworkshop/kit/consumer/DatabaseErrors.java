@@ -28,7 +28,8 @@ public final class DatabaseErrors {
             if (state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53"))) {
                 return true;
             }
-            if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+            // Agroal's pool says "Sorry, acquisition timeout!": no connection free in time, worth a retry (503, not 500).
+            if (sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

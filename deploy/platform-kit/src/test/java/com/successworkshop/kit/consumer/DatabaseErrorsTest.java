@@ -33,6 +33,13 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void anExhaustedConnectionPoolIsRetried() {
+        // As Hibernate reports Agroal's timeout: the pool's SQLException (no SQL state) under a JDBC exception.
+        assertTrue(DatabaseErrors.unavailable(new RuntimeException("Unable to acquire JDBC Connection",
+                new java.sql.SQLException("Sorry, acquisition timeout!"))));
+    }
+
+    @Test
     void badEventsAndOtherSqlErrorsAreNotRetried() {
         assertFalse(DatabaseErrors.unavailable(new IncomingEvent.PoisonMessageException("data.partnerId is missing")));
         assertFalse(DatabaseErrors.unavailable(new RuntimeException(
