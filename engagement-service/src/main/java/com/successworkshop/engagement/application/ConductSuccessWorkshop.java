@@ -7,7 +7,6 @@ import com.successworkshop.engagement.application.EngagementViews.RescheduleWork
 import com.successworkshop.engagement.application.EngagementViews.ScheduleWorkshop;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.WorkshopOutcomes;
-import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.ReadModelRepository;
 import com.successworkshop.kit.application.UnitOfWork;
@@ -29,8 +28,6 @@ public class ConductSuccessWorkshop {
 
     @Inject
     EngagementRepository engagements;
-    @Inject
-    EligibilityDecisionRepository decisions;
     @Inject
     ReadModelRepository readModels;
     @Inject
@@ -77,6 +74,6 @@ public class ConductSuccessWorkshop {
     }
 
     private EngagementView done(Engagement e) {
-        return EngagementMapper.view(work.complete(e), decisions.current(e.id()).orElse(null));
+        return EngagementMapper.view(work.complete(e));
     }
 }

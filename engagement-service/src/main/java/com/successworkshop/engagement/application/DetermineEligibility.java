@@ -32,6 +32,6 @@ public class DetermineEligibility {
         Engagement e = engagements.load(id);
         EligibilityDecision d = e.decideEligibility(eligibility, Instant.now());
         decisions.persist(d);
-        return EngagementMapper.view(work.complete(e), d);
+        return EngagementMapper.view(work.complete(e));
     }
 }

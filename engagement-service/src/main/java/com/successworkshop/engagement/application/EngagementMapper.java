@@ -12,6 +12,7 @@ import com.successworkshop.engagement.application.EngagementViews.TimelineEntryV
 import com.successworkshop.engagement.application.EngagementViews.UpdateEngagement;
 import com.successworkshop.engagement.application.EngagementViews.WorkshopView;
 import com.successworkshop.engagement.domain.CheckIns;
+import com.successworkshop.engagement.domain.CurrentEligibility;
 import com.successworkshop.engagement.domain.EligibilityDecision;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementDetails;
@@ -29,7 +30,8 @@ public final class EngagementMapper {
     private EngagementMapper() {
     }
 
-    public static EngagementView view(Engagement e, EligibilityDecision decision) {
+    public static EngagementView view(Engagement e) {
+        CurrentEligibility decision = e.currentEligibility();
         var dibs = e.dibs();
         SuccessWorkshop w = e.workshop();
         return new EngagementView(e.id(), e.partnerId(), e.customerName(), e.customerTenantId(), e.fastTrackManager(),
@@ -41,6 +43,10 @@ public final class EngagementMapper {
                 view(e.checkIns(), 3),
                 e.intendedServices().stream().map(EngagementMapper::view).toList(),
                 decision == null ? null : view(decision), e.version(), e.createdAt(), e.updatedAt());
+    }
+
+    public static EligibilityView view(CurrentEligibility d) {
+        return new EligibilityView(d.benefit(), d.eligible(), d.reasons(), d.rulesVersion(), d.licenceCount(), d.enterprise(), d.decidedAt());
     }
 
     public static IntendedServiceView view(IntendedService s) {

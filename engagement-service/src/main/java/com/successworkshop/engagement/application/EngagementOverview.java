@@ -5,13 +5,11 @@ import com.successworkshop.engagement.application.EngagementViews.SsatSummary;
 import com.successworkshop.engagement.application.EngagementViews.SuccessPlanSummary;
 import com.successworkshop.engagement.application.EngagementViews.TaskSummary;
 import com.successworkshop.engagement.domain.CheckIn;
-import com.successworkshop.engagement.domain.EligibilityDecision;
 import com.successworkshop.engagement.domain.NextStep;
 import com.successworkshop.engagement.domain.SsatReadiness;
 import com.successworkshop.engagement.domain.SuccessPlanProgress;
 import com.successworkshop.engagement.domain.TaskProgress;
 import com.successworkshop.engagement.repository.CheckInRepository;
-import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.ReadModelRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,23 +29,20 @@ public class EngagementOverview {
     @Inject
     EngagementRepository engagements;
     @Inject
-    EligibilityDecisionRepository decisions;
-    @Inject
     ReadModelRepository readModels;
     @Inject
     CheckInRepository checkIns;
 
     public Optional<Overview> overview(UUID id) {
         return engagements.find(id).map(e -> {
-            EligibilityDecision decision = decisions.current(e.id()).orElse(null);
             List<String> services = e.intendedServiceCodes();
             SsatSummary ssat = readModels.ssat(id).map(EngagementOverview::summary)
                     .orElse(new SsatSummary(0, services.size(), false, services, 0, null));
             TaskSummary tasks = readModels.tasks(id).map(EngagementOverview::summary).orElse(new TaskSummary(0, 0, 0, null));
-            NextStep next = NextStep.after(decision);
+            NextStep next = NextStep.after(e.currentEligibility());
             SuccessPlanSummary plan = readModels.plan(id).map(EngagementOverview::summary)
                     .orElse(new SuccessPlanSummary(0, 0, 0, 0, 0, 0, null, null, null));
-            return new Overview(EngagementMapper.view(e, decision), services, ssat, tasks, next == NextStep.INTRODUCE_ADOPTION_SME,
+            return new Overview(EngagementMapper.view(e), services, ssat, tasks, next == NextStep.INTRODUCE_ADOPTION_SME,
                     e.checkIns().nextDate(), e.dibs().risks(), next.name(), plan, checkIns.last(id).map(CheckIn::heldOn).orElse(null));
         });
     }

@@ -34,15 +34,15 @@ public class EngagementQueries {
     @Inject
     TimelineRepository timeline;
 
+    /** One statement: the engagement with its intended services, read-only, its plan cached (see {@link EngagementRepository#read}). */
     public Optional<EngagementView> find(UUID id) {
-        return mine(id).map(e -> EngagementMapper.view(e, decisions.current(e.id()).orElse(null)));
+        return engagements.read(id).map(EngagementMapper::view);
     }
 
     public PageView<EngagementView> list(EngagementCriteria criteria, Sort sort, int page, int size) {
         PanacheQuery<Engagement> q = engagements.search(criteria, sort).page(Page.of(page, size));
         List<Engagement> rows = q.list();
-        var current = decisions.currentFor(rows.stream().map(Engagement::id).toList());
-        List<EngagementView> items = rows.stream().map(e -> EngagementMapper.view(e, current.get(e.id()))).toList();
+        List<EngagementView> items = rows.stream().map(EngagementMapper::view).toList();
         return new PageView<>(items, page, size, q.count());
     }
 

@@ -44,7 +44,7 @@ public class RecordEngagement {
         EligibilityDecision d = e.decideEligibility(eligibility, now);
         engagements.persist(e);
         decisions.persist(d);
-        return EngagementMapper.view(work.complete(e), d);
+        return EngagementMapper.view(work.complete(e));
     }
 
     /** If-Match required; a change of licences or of the enterprise flag decides eligibility again. */
@@ -56,11 +56,9 @@ public class RecordEngagement {
         if (changes.any()) {
             timeline.note(e, "ENGAGEMENT_UPDATED", "Changed " + String.join(", ", changes.fields()));
         }
-        EligibilityDecision d = changes.eligibilityToDecideAgain() ? e.decideEligibility(eligibility, now) : null;
-        if (d != null) {
-            decisions.persist(d);
+        if (changes.eligibilityToDecideAgain()) {
+            decisions.persist(e.decideEligibility(eligibility, now));
         }
-        work.complete(e);
-        return EngagementMapper.view(e, d != null ? d : decisions.current(e.id()).orElse(null));
+        return EngagementMapper.view(work.complete(e));
     }
 }

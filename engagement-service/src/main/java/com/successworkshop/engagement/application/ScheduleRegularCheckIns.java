@@ -3,7 +3,6 @@ package com.successworkshop.engagement.application;
 import com.successworkshop.engagement.application.EngagementViews.EngagementView;
 import com.successworkshop.engagement.application.EngagementViews.ScheduleCheckIns;
 import com.successworkshop.engagement.domain.Engagement;
-import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.ExpectedVersion;
@@ -22,14 +21,12 @@ public class ScheduleRegularCheckIns {
     @Inject
     EngagementRepository engagements;
     @Inject
-    EligibilityDecisionRepository decisions;
-    @Inject
     UnitOfWork work;
 
     public EngagementView schedule(UUID id, String ifMatch, ScheduleCheckIns req) {
         Engagement e = engagements.load(id);
         ExpectedVersion.check(ifMatch, e.etag(), false);
         e.scheduleCheckIns(req.cadence(), req.nextDate(), req.attendees(), Instant.now());
-        return EngagementMapper.view(work.complete(e), decisions.current(e.id()).orElse(null));
+        return EngagementMapper.view(work.complete(e));
     }
 }

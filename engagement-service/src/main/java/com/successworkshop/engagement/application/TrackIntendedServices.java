@@ -6,7 +6,6 @@ import com.successworkshop.engagement.application.EngagementViews.ServiceStatusU
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.IntendedService;
 import com.successworkshop.engagement.domain.Workload;
-import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.ExpectedVersion;
@@ -24,8 +23,6 @@ public class TrackIntendedServices {
 
     @Inject
     EngagementRepository engagements;
-    @Inject
-    EligibilityDecisionRepository decisions;
     @Inject
     EngagementTimeline timeline;
     @Inject
@@ -58,6 +55,6 @@ public class TrackIntendedServices {
     }
 
     private EngagementView done(Engagement e) {
-        return EngagementMapper.view(work.complete(e), decisions.current(e.id()).orElse(null));
+        return EngagementMapper.view(work.complete(e));
     }
 }

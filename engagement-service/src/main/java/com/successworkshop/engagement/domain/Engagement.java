@@ -100,6 +100,8 @@ public class Engagement extends AggregateRoot {
     /** iCalendar SEQUENCE: how often the workshop, and the check-in series, were rescheduled or cancelled. */
     private int workshopSequence;
     private int checkInSequence;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private CurrentEligibility currentEligibility;
 
     private Instant createdAt;
     private Instant updatedAt;
@@ -396,6 +398,7 @@ public class Engagement extends AggregateRoot {
                 policy.decide(licenceCount, enterprise), licenceCount, enterprise, now);
         raise("EligibilityDetermined", id, new EligibilityDetermined(id, partnerId, d.benefit(), d.eligible(), d.reasons(),
                 d.rulesVersion(), d.licenceCount(), d.enterprise()));
+        currentEligibility = CurrentEligibility.of(d);
         return d;
     }
 
@@ -486,6 +489,11 @@ public class Engagement extends AggregateRoot {
 
     public WorkshopState workshopState() {
         return workshopState;
+    }
+
+    /** The latest eligibility decision, or null before the first. */
+    public CurrentEligibility currentEligibility() {
+        return currentEligibility;
     }
 
     public CheckIns checkIns() {

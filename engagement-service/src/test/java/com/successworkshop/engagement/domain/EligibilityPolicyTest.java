@@ -90,9 +90,10 @@ class EligibilityPolicyTest {
     @Test
     void theNextStepDependsOnTheCurrentDecision() {
         Engagement e = Engagement.open(UUID.randomUUID(), "partner-1", details(25_000, true, false), List.of(row(OD)), NOW);
-        assertEquals(NextStep.INTRODUCE_ADOPTION_SME, NextStep.after(e.decideEligibility(PLAYBOOK, NOW)));
-        assertEquals(NextStep.SCHEDULE_REGULAR_CHECK_INS, NextStep.after(e.decideEligibility(new EligibilityPolicy(30_000,
-                EligibilityPolicy.Comparison.GREATER_THAN, "x"), NOW)));
+        e.decideEligibility(PLAYBOOK, NOW);
+        assertEquals(NextStep.INTRODUCE_ADOPTION_SME, NextStep.after(e.currentEligibility()));
+        e.decideEligibility(new EligibilityPolicy(30_000, EligibilityPolicy.Comparison.GREATER_THAN, "x"), NOW);
+        assertEquals(NextStep.SCHEDULE_REGULAR_CHECK_INS, NextStep.after(e.currentEligibility()));
         assertEquals(NextStep.SCHEDULE_REGULAR_CHECK_INS, NextStep.after(null));
     }
 }

@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
     private static final String PARTNER = "bench-partner";
+    /** Before a read figure: the JIT compiles the hot paths of both apps alike (-Dwarmup=, seconds). */
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 10);
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
@@ -102,7 +104,7 @@ public final class Bench {
             for (int i = 0; i < 500; i++) {
                 ids.add(http.post(base, engagement(i, 1000 + i, false)).path("id").asText());
             }
-            run(http, concurrency, 5, i -> base + "/" + ids.get(i % ids.size()));  // warm-up
+            run(http, concurrency, WARMUP_SECONDS, i -> base + "/" + ids.get(i % ids.size()));  // warm-up
             double byId = run(http, concurrency, seconds, i -> base + "/" + ids.get(new Random(i).nextInt(ids.size())));
             run(http, concurrency, seconds, i -> base + "?size=20&page=" + (i % 25));
             double wrkById = wrk(stack.token(PARTNER, "fasttrack-manager"), base + "/" + ids.get(0), seconds, concurrency);
@@ -159,7 +161,7 @@ public final class Bench {
                 }
                 insert.executeBatch();
             }
-            run(http, concurrency, 5, i -> base + ids.get(i % ids.size()));  // warm-up
+            run(http, concurrency, WARMUP_SECONDS, i -> base + ids.get(i % ids.size()));  // warm-up
             return run(http, concurrency, seconds, i -> base + ids.get(new Random(i).nextInt(ids.size())));
         } finally {
             app.destroy();

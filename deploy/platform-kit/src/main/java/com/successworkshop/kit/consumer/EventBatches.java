@@ -1,6 +1,7 @@
 package com.successworkshop.kit.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.successworkshop.kit.persistence.PartnerScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -127,6 +128,7 @@ public class EventBatches {
      * {@code workshop.consumer.flush-every} events, so that a large batch costs no more per event than a small one.
      */
     private void applyAll(List<KafkaRecord<String, String>> records, Function<String, Route> routes) {
+        PartnerScope.off(em);
         List<IncomingEvent> events = new ArrayList<>(records.size());
         boolean ordered = false;
         for (KafkaRecord<String, String> r : records) {

@@ -74,6 +74,13 @@ class PartnerScopeTest {
     }
 
     @Test
+    void aReadWithTheFilterOffThatNamesThePartnerIsStillIsolatedAndTheFilterComesBack() {
+        given().auth().oauth2(Tokens.manager(partnerB)).get("/kit-notes/" + noteOfA + "/unfiltered").then().statusCode(404);
+        given().auth().oauth2(Tokens.manager(partnerA)).get("/kit-notes/" + noteOfA + "/unfiltered").then().statusCode(200)
+                .body("findAll { it.startsWith('" + run + "') }", contains(run + " agenda of A", run + " agenda of A"));
+    }
+
+    @Test
     void workOutsideARequestLikeAnEventConsumerSeesEveryPartner() throws Exception {
         List<String> seen = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() ->
                 em.createQuery("select n.text from KitNote n where n.text like :r", String.class)
