@@ -38,12 +38,12 @@ public class ResourcePacks {
 
     /** Rebuilds one pack from the catalog as it is now. */
     public void rebuild(EngagementRead e) {
-        rebuild(e, resources.listAll(), packs.items(e.engagementId));
+        rebuild(e, resources.catalog(), packs.items(e.engagementId));
     }
 
     /** After a catalog change: every pack. One pass over the catalog and one over the pack items, reused for each engagement. */
     public int rebuildAll() {
-        List<ResourceLink> catalog = resources.listAll();
+        List<ResourceLink> catalog = resources.catalog();
         List<EngagementRead> all = engagements.allForUpdate();
         Map<UUID, Map<UUID, String>> items = packs.allItems();
         for (EngagementRead e : all) {

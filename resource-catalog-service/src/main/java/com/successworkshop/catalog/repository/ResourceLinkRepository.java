@@ -3,10 +3,12 @@ package com.successworkshop.catalog.repository;
 import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourceStatus;
+import com.successworkshop.kit.persistence.ReadMostly;
 import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,15 @@ import java.util.stream.Collectors;
 public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLink, UUID> {
 
     public record Page(List<ResourceLink> items, long total) {
+    }
+
+    /** Links are never deleted, and every change raises @Version: count and summed version change with any write. */
+    private final ReadMostly<ResourceLink> catalog = new ReadMostly<>("select count(*), coalesce(sum(version), 0) from resource_link",
+            em -> em.createQuery("from ResourceLink", ResourceLink.class).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList());
+
+    /** The whole catalog, as every pack is built from it: from memory unless a link changed (read-only: do not change them). */
+    public List<ResourceLink> catalog() {
+        return catalog.current(getEntityManager());
     }
 
     /** Native SQL because the list filters look inside jsonb arrays; ids first, then the entities in that order. */

@@ -1,5 +1,6 @@
 package com.successworkshop.task.repository;
 
+import com.successworkshop.kit.persistence.ReadMostly;
 import com.successworkshop.kit.persistence.Where;
 import com.successworkshop.task.domain.TaskTemplate;
 import com.successworkshop.task.domain.TemplateCriteria;
@@ -8,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.Collection;
 import java.util.List;
@@ -48,8 +50,14 @@ public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, U
                 .collect(Collectors.toMap(t -> t.templateKey, Function.identity()));
     }
 
+    /** Versions are never deleted, and every change raises @Version: count and summed version change with any write. */
+    private final ReadMostly<TaskTemplate> published = new ReadMostly<>("select count(*), coalesce(sum(version), 0) from task_template",
+            em -> em.createQuery("from TaskTemplate where status = :s order by ftopTaskId", TaskTemplate.class)
+                    .setParameter("s", TemplateStatus.PUBLISHED).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList());
+
+    /** Every event of an engagement needs them: from memory unless a template changed (read-only: do not change them). */
     public List<TaskTemplate> publishedOfProcess(String process) {
-        return list("process = ?1 and status = ?2", Sort.ascending("ftopTaskId"), process, TemplateStatus.PUBLISHED);
+        return published.current(getEntityManager()).stream().filter(t -> process.equals(t.process)).toList();
     }
 
     /** Adds the version unless its template is known already: a restart, or a second replica seeding at once, adds nothing. */

@@ -448,12 +448,14 @@ public final class Bench {
         try (Stack stack = Stack.start(EnumSet.allOf(Service.class), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
             Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
-            drive(http, base, rate, Math.max(5, n / rate / 2), new ConcurrentHashMap<>(), new AtomicLong());
+            drive(http, base, rate, Integer.getInteger("warmup", Math.max(5, n / rate / 2)), new ConcurrentHashMap<>(), new AtomicLong());
             long target = awaitApplied(stack, 0, Duration.ofSeconds(120));
             TimeUnit.SECONDS.sleep(2);
             Map<Service, Long> before = new java.util.EnumMap<>(Service.class);
+            Map<Service, Long> jitBefore = new java.util.EnumMap<>(Service.class);
             for (Service s : Service.values()) {
                 before.put(s, cpuTicks(stack.pid(s)));
+                jitBefore.put(s, jitTicks(stack.pid(s)));
             }
             long pgBefore = postgresTicks();
             Map<String, Long> sent = new ConcurrentHashMap<>();
@@ -463,15 +465,18 @@ public final class Bench {
             awaitApplied(stack, target + created, Duration.ofSeconds(120));
             double hz = 100.0;
             double total = 0;
+            double jit = 0;
             StringBuilder per = new StringBuilder();
             for (Service s : Service.values()) {
                 double ms = (cpuTicks(stack.pid(s)) - before.get(s)) * 1000.0 / hz / created;
+                double jitMs = (jitTicks(stack.pid(s)) - jitBefore.get(s)) * 1000.0 / hz / created;
                 total += ms;
-                per.append(String.format("%s %.1f ms, ", s.name().toLowerCase(), ms));
+                jit += jitMs;
+                per.append(String.format("%s %.1f ms (JIT %.1f), ", s.name().toLowerCase(), ms, jitMs));
             }
             double pg = (postgresTicks() - pgBefore) * 1000.0 / hz / created;
-            System.out.printf("  %d engagements created (%d failed): JVM CPU per engagement %s→ %.1f ms summed over the four services (target ≤ 10); PostgreSQL %.1f ms%n",
-                    created, failures.get(), per, total, pg);
+            System.out.printf("  %d engagements created (%d failed): JVM CPU per engagement %s→ %.1f ms summed over the four services (target ≤ 10), "
+                    + "of which the JIT compiling %.1f ms, i.e. %.1f ms without it; PostgreSQL %.1f ms%n", created, failures.get(), per, total, jit, total - jit, pg);
         }
     }
 
@@ -505,6 +510,25 @@ public final class Bench {
         String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** utime + stime of a process's JIT compiler threads (C1/C2), in clock ticks: a one-off cost, printed apart. */
+    static long jitTicks(long pid) throws Exception {
+        long sum = 0;
+        try (var threads = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) threads::iterator) {
+                try {
+                    if (java.nio.file.Files.readString(t.resolve("comm")).trim().matches("C[12] CompilerThre.*")) {
+                        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (Exception gone) {
+                    // a compiler thread that ended meanwhile (the JVM starts and stops them as work comes)
+                }
+            }
+        }
+        return sum;
     }
 
     /** All postgres processes of this machine (the other databases are idle during a bench run). */
