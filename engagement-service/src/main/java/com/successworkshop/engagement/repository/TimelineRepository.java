@@ -6,6 +6,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,9 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
     /** Any constant shared by every replica: the key of the lock that keeps timeline ids in commit order. */
     private static final long TIMELINE_LOCK = 0x7469_6d65_6c69_6eL;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     public void record(UUID engagementId, String partnerId, String actor, String kind, String summary, UUID eventId, Instant at) {
         TimelineEntry t = new TimelineEntry();
         t.engagementId = engagementId;
@@ -26,9 +31,13 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         t.summary = summary.length() > 2000 ? summary.substring(0, 2000) : summary;
         t.eventId = eventId;
         // Inserts take turns until commit, so an id is never visible before a smaller one and a stream resuming after
-        // id N misses nothing; the NOTIFY, delivered at commit, wakes every replica's TimelineFeed.
-        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1), pg_notify('" + TimelineFeed.CHANNEL + "', '')) locked")
-                .setParameter(1, TIMELINE_LOCK).getSingleResult();
+        // id N misses nothing; the NOTIFY, delivered at commit, wakes every replica's TimelineFeed. Once per transaction:
+        // the lock is held to its end anyway, and a consumer's batch writes many entries.
+        if (transaction.getResource(TIMELINE_LOCK) == null) {
+            getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1), pg_notify('" + TimelineFeed.CHANNEL + "', '')) locked")
+                    .setParameter(1, TIMELINE_LOCK).getSingleResult();
+            transaction.putResource(TIMELINE_LOCK, Boolean.TRUE);
+        }
         persist(t);
     }
 
