@@ -92,6 +92,71 @@ public final class Bench {
                         stack.startupTimes().get(s).toMillis(), path.split("\\?")[0], status, stack.rssKb(s) / 1024);
             }
         }
+        referenceStartup();
+    }
+
+    /** The bare reference app's start-up, with an AOT cache trained here like the services' (same flags): the figure to compare with. */
+    static void referenceStartup() throws Exception {
+        Path jar = Path.of(System.getProperty("project.root", ".")).resolve("deploy/bench/reference-app/target/quarkus-app/quarkus-run.jar");
+        Path aot = jar.resolveSibling("app.aot");
+        if (!java.nio.file.Files.exists(aot) || java.nio.file.Files.getLastModifiedTime(aot).compareTo(java.nio.file.Files.getLastModifiedTime(jar)) < 0) {
+            List<String> training = new ArrayList<>(Stack.javaCommand(jar));
+            training.remove("-XX:MaxMetaspaceSize=128m");  // the cache is assembled in the training JVM's metaspace
+            training.add(training.indexOf("-jar"), "-XX:AOTCacheOutput=" + aot);
+            referenceRun(training, true);
+        }
+        long[] figures = referenceRun(Stack.javaCommand(jar), false);
+        System.out.printf("%-26s first answer after %5d ms   GET /items/{id} → 404   RSS %d MB   (bare Quarkus REST + Panache, AOT cache %s)%n",
+                "bare reference", figures[0], figures[1] / 1024, java.nio.file.Files.exists(aot) ? "trained here" : "none");
+    }
+
+    /** Starts the reference app on a fresh database; answers {ms to the first answer, RSS in kB}; a training run is asked a few times more. */
+    private static long[] referenceRun(List<String> command, boolean training) throws Exception {
+        String db = "bench_reference_" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":5432/";
+        try (Connection c = DriverManager.getConnection(admin + "postgres", "postgres", "")) {
+            c.createStatement().execute("create database " + db);
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(Map.of("HTTP_PORT", String.valueOf(port), "DB_URL", admin + db, "MALLOC_ARENA_MAX", "2"));
+        long t0 = System.nanoTime();
+        Process app = pb.start();
+        try {
+            Http http = new Http(null);
+            String url = "http://127.0.0.1:" + port + "/items/" + UUID.randomUUID();
+            while (true) {
+                try {
+                    http.getAsync(url).get();
+                    break;
+                } catch (Exception e) {
+                    if (System.nanoTime() - t0 > 60_000_000_000L || !app.isAlive()) {
+                        throw new IllegalStateException("the bare reference app did not start", e);
+                    }
+                    Thread.sleep(10);
+                }
+            }
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            for (int i = 0; training && i < 200; i++) {
+                http.getAsync(url).get();
+            }
+            long rss = -1;
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return new long[] {millis, rss};
+        } finally {
+            app.destroy();
+            app.waitFor();
+            try (Connection c = DriverManager.getConnection(admin + "postgres", "postgres", "")) {
+                c.createStatement().execute("drop database if exists " + db + " with (force)");
+            }
+        }
     }
 
     /** GET by id under closed-model load, beside pgbench -S on the same PostgreSQL. */
