@@ -112,6 +112,27 @@ public final class Bench {
 
     /** Starts the reference app on a fresh database; answers {ms to the first answer, RSS in kB}; a training run is asked a few times more. */
     private static long[] referenceRun(List<String> command, boolean training) throws Exception {
+        return withReference(command, (base, jdbcUrl, app, millis) -> {
+            for (int i = 0; training && i < 200; i++) {
+                new Http(null).getAsync(base + UUID.randomUUID()).get();
+            }
+            long rss = -1;
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return new long[] {millis, rss};
+        });
+    }
+
+    /** What a benchmark does with the started reference app: its base URL (…/items/), its database, its process, ms to its first answer. */
+    interface ReferenceUse<T> {
+        T apply(String base, String jdbcUrl, Process app, long startMillis) throws Exception;
+    }
+
+    /** deploy/bench/reference-app on a fresh database of its own, started by {@code command}, answered once, used, stopped, dropped. */
+    private static <T> T withReference(List<String> command, ReferenceUse<T> use) throws Exception {
         String db = "bench_reference_" + UUID.randomUUID().toString().substring(0, 8);
         String admin = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":5432/";
         try (Connection c = DriverManager.getConnection(admin + "postgres", "postgres", "")) {
@@ -126,30 +147,20 @@ public final class Bench {
         long t0 = System.nanoTime();
         Process app = pb.start();
         try {
+            String base = "http://127.0.0.1:" + port + "/items/";
             Http http = new Http(null);
-            String url = "http://127.0.0.1:" + port + "/items/" + UUID.randomUUID();
             while (true) {
                 try {
-                    http.getAsync(url).get();
+                    http.getAsync(base + UUID.randomUUID()).get();
                     break;
                 } catch (Exception e) {
                     if (System.nanoTime() - t0 > 60_000_000_000L || !app.isAlive()) {
-                        throw new IllegalStateException("the bare reference app did not start", e);
+                        throw new IllegalStateException("the bare reference app did not start (" + String.join(" ", command) + ")", e);
                     }
                     Thread.sleep(10);
                 }
             }
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            for (int i = 0; training && i < 200; i++) {
-                http.getAsync(url).get();
-            }
-            long rss = -1;
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return new long[] {millis, rss};
+            return use.apply(base, admin + db, app, (System.nanoTime() - t0) / 1_000_000);
         } finally {
             app.destroy();
             app.waitFor();
@@ -185,37 +196,9 @@ public final class Bench {
     /** deploy/bench/reference-app: one entity, GET by id, started like a service, 500 rows seeded. */
     static double bareQuarkusGetById(int seconds, int concurrency) throws Exception {
         Path jar = Path.of(System.getProperty("project.root", ".")).resolve("deploy/bench/reference-app/target/quarkus-app/quarkus-run.jar");
-        String db = "bench_reference_" + UUID.randomUUID().toString().substring(0, 8);
-        String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
-        String admin = "jdbc:postgresql://" + host + ":5432/";
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin + "postgres", "postgres", "")) {
-            c.createStatement().execute("create database " + db);
-        }
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(com.successworkshop.harness.Stack.javaCommand(jar)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(Map.of("HTTP_PORT", String.valueOf(port), "DB_URL", admin + db, "MALLOC_ARENA_MAX", "2"));
-        Process app = pb.start();
-        try {
-            String base = "http://127.0.0.1:" + port + "/items/";
-            Http http = new Http(null);
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (true) {
-                try {
-                    http.getAsync(base + UUID.randomUUID()).get();
-                    break;
-                } catch (Exception e) {
-                    if (System.nanoTime() > deadline || !app.isAlive()) {
-                        throw new IllegalStateException("the bare reference app did not start (" + jar + ")", e);
-                    }
-                    Thread.sleep(100);
-                }
-            }
+        return withReference(Stack.javaCommand(jar), (base, jdbcUrl, app, millis) -> {
             List<UUID> ids = new ArrayList<>();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin + db, "postgres", "");
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
                  java.sql.PreparedStatement insert = c.prepareStatement("insert into item(id, name, version) values (?, ?, 0)")) {
                 for (int i = 0; i < 500; i++) {
                     UUID id = UUID.randomUUID();
@@ -226,15 +209,10 @@ public final class Bench {
                 }
                 insert.executeBatch();
             }
+            Http http = new Http(null);
             run(http, concurrency, WARMUP_SECONDS, i -> base + ids.get(i % ids.size()));  // warm-up
             return run(http, concurrency, seconds, i -> base + ids.get(new Random(i).nextInt(ids.size())));
-        } finally {
-            app.destroy();
-            app.waitFor();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin + "postgres", "postgres", "")) {
-                c.createStatement().execute("drop database if exists " + db + " with (force)");
-            }
-        }
+        });
     }
 
     interface UrlFor {
