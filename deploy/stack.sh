@@ -44,8 +44,10 @@ token() {
 }
 
 service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
-# Small heap and serial GC: four services and a broker share two cores and a developer's laptop.
-JAVA_OPTS_DEFAULT="-Xms32m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"
+# The services' JVM flags, one line shared with the benchmarks and system tests (deploy/harness Stack); SERVICE_JAVA_OPTS
+# replaces them. Small heap and serial GC: four services and a broker share two cores and a developer's laptop.
+JAVA_OPTS_DEFAULT="$(grep -v '^[[:space:]]*#' "$ROOT_DIR/deploy/service-jvm.options" | tr -s ' \n' ' ')"
+JAVA_OPTS_DEFAULT="${SERVICE_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
 # Java 25's AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) from a training run of the packaged
 # jar (train_aot below); AppCDS as the fallback when there is no cache yet.
 cds_flag() {
@@ -70,7 +72,7 @@ train_aot() { # train_aot NAME
   ENGAGEMENT_TOPIC="$run-engagement" SSAT_TOPIC="$run-ssat" TASK_TOPIC="$run-task" RESOURCE_TOPIC="$run-resource" \
   ENGAGEMENT_DLQ_TOPIC="$run-engagement-dlq" SSAT_DLQ_TOPIC="$run-ssat-dlq" TASK_DLQ_TOPIC="$run-task-dlq" RESOURCE_DLQ_TOPIC="$run-resource-dlq" \
   JWT_PUBLIC_KEY_LOCATION="$JWT_DIR/publicKey.pem" MALLOC_ARENA_MAX=2 \
-    java ${TRAINING_JAVA_OPTS:-${JAVA_OPTS_DEFAULT/-XX:MaxMetaspaceSize=128m/}} -XX:AOTCacheOutput="$app/app.aot" -Xlog:aot=error -Xlog:cds=error \
+    java ${TRAINING_JAVA_OPTS:-$(sed -E "s/-XX:MaxMetaspaceSize=[^ ]+//" <<<"$JAVA_OPTS_DEFAULT")} -XX:AOTCacheOutput="$app/app.aot" -Xlog:aot=error -Xlog:cds=error \
       -jar "$app/quarkus-run.jar" >"$STATE_DIR/logs/$name-aot-training.log" 2>&1 &
   local pid=$!
   wait_for 120 "$name's training run (see $STATE_DIR/logs/$name-aot-training.log)" ready "$port"
@@ -124,7 +126,7 @@ start_services() {
     JWT_PUBLIC_KEY_LOCATION="$JWT_DIR/publicKey.pem" \
     CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:3000,http://localhost:5173}" \
     MALLOC_ARENA_MAX=2 \
-      nohup java ${SERVICE_JAVA_OPTS:-$JAVA_OPTS_DEFAULT} $(cds_flag "$name") \
+      nohup java $JAVA_OPTS_DEFAULT $(cds_flag "$name") \
         -jar "$(service_jar "$name")" >"$STATE_DIR/logs/$name.log" 2>&1 &
     echo $! > "$STATE_DIR/$name.pid"
   done

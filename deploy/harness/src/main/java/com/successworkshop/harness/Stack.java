@@ -309,9 +309,16 @@ public final class Stack implements AutoCloseable {
     private void awaitReady(Instance i, Instant launchedAt, Duration limit) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(limit);
+        int relaunches = 0;
         while (true) {
             if (!processes.get(i).isAlive()) {
-                throw new IllegalStateException(i.name() + " exited; see " + workDir.resolve(i.log()));
+                if (relaunches++ == 3 || !Files.readString(workDir.resolve(i.log())).contains("seems to be in use by another process")) {
+                    throw new IllegalStateException(i.name() + " exited; see " + workDir.resolve(i.log()));
+                }
+                // Another process took the port between our choosing it and the service binding it: choose again.
+                ports.put(i, freePort());
+                launch(i);
+                continue;
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(i.service(), i.index()) + "/q/health/ready"))
@@ -377,8 +384,8 @@ public final class Stack implements AutoCloseable {
 
     /** The services' JVM and flags for a packaged Quarkus jar (also the benchmarks' bare reference app: same flags). */
     public static List<String> javaCommand(Path jar) {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m"));
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(serviceJvmOptions());
         Path aot = jar.resolveSibling("app.aot");
         Path cds = jar.resolveSibling("app-cds.jsa");
         if (Files.exists(aot) && newer(aot, jar)) {
@@ -390,6 +397,24 @@ public final class Stack implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toString()));
         return command;
+    }
+
+    /**
+     * The services' JVM flags: deploy/service-jvm.options (what deploy/stack.sh uses too), or SERVICE_JAVA_OPTS when set,
+     * so that a benchmark compares flags by changing one variable.
+     */
+    public static List<String> serviceJvmOptions() {
+        String override = System.getenv("SERVICE_JAVA_OPTS");
+        if (override != null && !override.isBlank()) {
+            return List.of(override.trim().split("\\s+"));
+        }
+        Path file = Path.of(System.getProperty("project.root", "../..")).resolve("deploy/service-jvm.options");
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#"))
+                    .flatMap(l -> java.util.Arrays.stream(l.trim().split("\\s+"))).filter(o -> !o.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the services' JVM flags are read from " + file, e);
+        }
     }
 
     /** A cache trained on an older build of the jar would be refused by the JVM anyway. */
@@ -405,9 +430,16 @@ public final class Stack implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Ports this JVM has handed out: the kernel may give a just-closed port 0 again, and two instances then share one. */
+    private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 }

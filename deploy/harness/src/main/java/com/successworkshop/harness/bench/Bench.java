@@ -77,7 +77,7 @@ public final class Bench {
 
     /** Time from launching the JVM to the first answered request, and RSS after it, one service at a time. */
     static void startup() throws Exception {
-        System.out.println("## startup (JVM mode, -Xmx160m -XX:+UseSerialGC): launch → first ready answer; RSS after a first API request");
+        System.out.println("## startup (JVM mode, " + String.join(" ", Stack.serviceJvmOptions()) + "): launch → first answer; RSS after a first API request");
         for (Service s : Service.values()) {
             try (Stack stack = Stack.start(EnumSet.of(s), Map.of())) {
                 Http http = new Http(stack.token(PARTNER, "fasttrack-manager", "catalog-admin"));
@@ -101,7 +101,7 @@ public final class Bench {
         Path aot = jar.resolveSibling("app.aot");
         if (!java.nio.file.Files.exists(aot) || java.nio.file.Files.getLastModifiedTime(aot).compareTo(java.nio.file.Files.getLastModifiedTime(jar)) < 0) {
             List<String> training = new ArrayList<>(Stack.javaCommand(jar));
-            training.remove("-XX:MaxMetaspaceSize=128m");  // the cache is assembled in the training JVM's metaspace
+            training.removeIf(o -> o.startsWith("-XX:MaxMetaspaceSize="));  // the cache is assembled in the training JVM's metaspace
             training.add(training.indexOf("-jar"), "-XX:AOTCacheOutput=" + aot);
             referenceRun(training, true);
         }
