@@ -78,7 +78,7 @@ train_aot() { # train_aot NAME
   wait_for 120 "$name's training run (see $STATE_DIR/logs/$name-aot-training.log)" ready "$port"
   local t; t=$(token --partner aot-training --role fasttrack-manager,catalog-admin,ops)
   local base="http://127.0.0.1:$port"
-  for path in /q/health/ready /q/openapi /api/v1/engagements /api/v1/engagements/00000000-0000-0000-0000-000000000000 \
+  for path in /q/health/ready /api/v1/engagements /api/v1/engagements/00000000-0000-0000-0000-000000000000 \
       /api/v1/tasks /api/v1/resources /api/v1/ssat/readiness /api/v1/task-templates; do
     for _ in 1 2 3; do curl -fs -o /dev/null -H "Authorization: Bearer $t" "$base$path" || true; done
   done
