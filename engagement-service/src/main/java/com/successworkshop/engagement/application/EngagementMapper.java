@@ -54,8 +54,9 @@ public final class EngagementMapper {
                 s.nextAction(), s.nextActionDate(), s.addedAt(), s.removedAt());
     }
 
+    /** A decision of the history reads as the current one did when it was taken. */
     public static EligibilityView view(EligibilityDecision d) {
-        return new EligibilityView(d.benefit(), d.eligible(), d.reasons(), d.rulesVersion(), d.licenceCount(), d.enterprise(), d.decidedAt());
+        return view(CurrentEligibility.of(d));
     }
 
     public static TimelineEntryView view(TimelineEntry t) {

@@ -34,7 +34,7 @@ public class EngagementOverview {
     CheckInRepository checkIns;
 
     public Optional<Overview> overview(UUID id) {
-        return engagements.find(id).map(e -> {
+        return engagements.read(id).map(e -> {
             List<String> services = e.intendedServiceCodes();
             SsatSummary ssat = readModels.ssat(id).map(EngagementOverview::summary)
                     .orElse(new SsatSummary(0, services.size(), false, services, 0, null));

@@ -10,7 +10,7 @@ import java.util.List;
 public record CurrentEligibility(String benefit, boolean eligible, List<String> reasons, String rulesVersion, int licenceCount,
                                  boolean enterprise, Instant decidedAt) {
 
-    static CurrentEligibility of(EligibilityDecision d) {
+    public static CurrentEligibility of(EligibilityDecision d) {
         return new CurrentEligibility(d.benefit(), d.eligible(), d.reasons(), d.rulesVersion(), d.licenceCount(), d.enterprise(), d.decidedAt());
     }
 }
