@@ -16,6 +16,7 @@ import java.util.UUID;
 import static com.successworkshop.engagement.support.Api.engagement;
 import static com.successworkshop.engagement.support.Api.manager;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -46,6 +47,29 @@ class EngagementApiTest {
         String location = created.header("Location");
         given().auth().oauth2(Tokens.manager(partner)).get(location)
                 .then().statusCode(200).header("ETag", equalTo("\"0\"")).body("customerName", equalTo("Contoso"));
+    }
+
+    /**
+     * GET answers from the view kept at the engagement's version: the same body as the first render, a change (also
+     * of a child row) shows at once with its new ETag, and another partner never gets the kept view.
+     */
+    @Test
+    void readsAnswerTheCurrentVersionFromTheKeptView() {
+        String partner = Api.partner();
+        String id = Api.create(partner, engagement("Contoso", 100, false, "OD"));
+        String path = "/api/v1/engagements/" + id;
+        String first = manager(partner).get(path).then().statusCode(200).contentType(ContentType.JSON)
+                .header("ETag", equalTo("\"0\"")).extract().asString();
+        String kept = manager(partner).get(path).then().statusCode(200).contentType(ContentType.JSON)
+                .header("ETag", equalTo("\"0\"")).extract().asString();
+        assertEquals(first, kept);
+        manager(partner).header("If-None-Match", "\"0\"").get(path).then().statusCode(304);
+        manager(partner).header("If-Match", "\"0\"").body(Map.of("customerName", "Contoso Pharma")).patch(path).then().statusCode(200);
+        manager(partner).get(path).then().statusCode(200).header("ETag", equalTo("\"1\"")).body("customerName", equalTo("Contoso Pharma"));
+        manager(partner).header("If-Match", "\"1\"").body(Map.of("workload", "SPO")).post(path + "/intended-services").then().statusCode(200);
+        manager(partner).get(path).then().statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("intendedServices.workload", contains("OD", "SPO")).body("version", equalTo(2));
+        manager(Api.partner()).get(path).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -11,6 +11,9 @@ import com.successworkshop.engagement.domain.TimelineEntry;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.TimelineRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.successworkshop.kit.application.Rendered;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -33,10 +36,37 @@ public class EngagementQueries {
     EligibilityDecisionRepository decisions;
     @Inject
     TimelineRepository timeline;
+    @Inject
+    ObjectMapper mapper;
 
     /** One statement: the engagement with its intended services, read-only, its plan cached (see {@link EngagementRepository#read}). */
     public Optional<EngagementView> find(UUID id) {
         return engagements.read(id).map(EngagementMapper::view);
+    }
+
+    /**
+     * The engagement as GET answers it: the view rendered at its current version when there is one (one statement, no
+     * hydration, no JSON to write; kept in PostgreSQL so every replica reads it and checked against the version so none
+     * serves a stale one), else rendered from the aggregate now and kept for the next read.
+     */
+    public Optional<Rendered<EngagementView>> rendered(UUID id) {
+        Optional<EngagementRepository.KeptView> kept = engagements.renderedView(id);
+        if (kept.isPresent()) {
+            return kept.map(k -> new Rendered<>(k.body(), k.version()));
+        }
+        return find(id).map(view -> {
+            String json = json(view);
+            engagements.keepRenderedView(view.id(), view.version(), json);
+            return new Rendered<>(json, view.version());
+        });
+    }
+
+    private String json(EngagementView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the view of engagement " + view.id() + " is not serialisable", e);
+        }
     }
 
     public PageView<EngagementView> list(EngagementCriteria criteria, Sort sort, int page, int size) {

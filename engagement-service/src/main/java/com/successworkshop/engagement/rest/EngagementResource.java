@@ -109,7 +109,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getEngagement", summary = "Get one engagement with its ETag")
     public RestResponse<EngagementView> get(@PathParam("id") UUID id) {
-        return queries.find(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+        return queries.rendered(id).map(Responses::ok).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 
     @PATCH

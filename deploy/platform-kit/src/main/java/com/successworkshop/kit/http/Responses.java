@@ -1,5 +1,6 @@
 package com.successworkshop.kit.http;
 
+import com.successworkshop.kit.application.Rendered;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,13 @@ public final class Responses {
 
     public static <V extends Versioned> RestResponse<V> ok(V view) {
         return ok(view, view.version());
+    }
+
+    /** 200 with a view rendered earlier, written as it was stored (the same JSON Jackson would write for a V). */
+    @SuppressWarnings("unchecked")
+    public static <V> RestResponse<V> ok(Rendered<V> view) {
+        return RestResponse.ResponseBuilder.ok((V) view.json(), MediaType.APPLICATION_JSON_TYPE)
+                .tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
     public static <V> RestResponse<V> tagged(V body, String etag) {
