@@ -164,7 +164,12 @@ public final class Stack implements AutoCloseable {
 
     /** Resident set size of a service's JVM, from /proc. */
     public long rssKb(Service s) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid(s) + "/status"))) {
+        return rssKb(pid(s));
+    }
+
+    /** A process's resident set (VmRSS), in kB; -1 when /proc does not say. */
+    public static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
@@ -433,7 +438,7 @@ public final class Stack implements AutoCloseable {
     /** Ports this JVM has handed out: the kernel may give a just-closed port 0 again, and two instances then share one. */
     private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         while (true) {
             try (ServerSocket s = new ServerSocket(0)) {
                 if (HANDED_OUT.add(s.getLocalPort())) {

@@ -44,7 +44,7 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
     public Optional<KeptView> renderedView(UUID id) {
         return PartnerScope.unfiltered(getEntityManager(), () -> getEntityManager().createNativeQuery(
                         "select v.body, v.version from engagement_view v join engagement e on e.id = v.id and e.version = v.version"
-                                + " where v.id = :id and (:partnerId = '*' or e.partner_id = :partnerId)")
+                                + " where v.id = :id and " + PartnerScope.sqlCondition("e"))
                 .setParameter("id", id).setParameter(PartnerScope.PARAMETER, PartnerScope.current())
                 .getResultStream().findFirst().map(row -> new KeptView((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue())));
     }

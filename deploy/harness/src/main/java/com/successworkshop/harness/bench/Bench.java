@@ -120,13 +120,7 @@ public final class Bench {
             for (int i = 0; training && i < 200; i++) {
                 new Http(null).getAsync(base + UUID.randomUUID()).get();
             }
-            long rss = -1;
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return new long[] {millis, rss};
+            return new long[] {millis, Stack.rssKb(app.pid())};
         });
     }
 
@@ -142,10 +136,7 @@ public final class Bench {
         try (Connection c = DriverManager.getConnection(admin + "postgres", "postgres", "")) {
             c.createStatement().execute("create database " + db);
         }
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Stack.freePort();
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(Map.of("HTTP_PORT", String.valueOf(port), "DB_URL", admin + db, "MALLOC_ARENA_MAX", "2"));
         long t0 = System.nanoTime();

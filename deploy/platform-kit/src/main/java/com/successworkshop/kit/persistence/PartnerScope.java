@@ -25,6 +25,11 @@ public class PartnerScope implements Supplier<String> {
     static final String NONE = "";
     static final String CONDITION = "(:partnerId = '*' or partner_id = :partnerId)";
 
+    /** The filter's predicate for a SQL table alias (native queries), bound like {@link #condition}'s. */
+    public static String sqlCondition(String alias) {
+        return CONDITION.replace("partner_id", alias + ".partner_id");
+    }
+
     /** The partner in scope now: the token's, {@value #ALL} outside a request, {@value #NONE} for a token without one. */
     public static String current() {
         return new PartnerScope().get();
