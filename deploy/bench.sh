@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 9): separate from the tests; each prints its figures.
-#   deploy/bench.sh [startup|read|write-to-effect|catch-up|cpu|all]  [-Drate=200 -Dseconds=15 -Devents=100000 -Dconcurrency=8]
+#   deploy/bench.sh [startup|read|write-to-effect|catch-up|cpu|all]  [-Drate=100 -Dseconds=15 -Devents=100000 -Dconcurrency=8 -Dwarmup=… -DwarmupRate=…]
 # Each benchmark starts its own copies of the packaged services (fresh databases and topics) on PostgreSQL and the
 # Kafka broker (started here when none runs). Run it on a quiet machine: the figures are only as good as that.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

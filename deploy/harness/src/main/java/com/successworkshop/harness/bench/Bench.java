@@ -51,6 +51,14 @@ public final class Bench {
      * read 0.17-0.31x; the bare app, a hundredth of the code, is compiled within seconds.
      */
     private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 60);
+    /**
+     * Before a write figure: the steady state of a pod that has run for a while, 180 s of POSTs at 40/s (-Dwarmup,
+     * -DwarmupRate; a rate the two cores sustain). The JIT compiles a method after thousands of calls, and a path taken
+     * once per engagement was still being compiled after 60 s: CPU per engagement read 78-83 ms after 10 s, 30 ms after
+     * 180 s (the JIT's own share 31 -> 9.5 ms, the rest is the same work running compiled).
+     */
+    private static final int WRITE_WARMUP_SECONDS = 180;
+    private static final int WRITE_WARMUP_RATE = 40;
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
@@ -59,13 +67,13 @@ public final class Bench {
         switch (what) {
             case "startup" -> startup();
             case "read" -> read(Integer.parseInt(System.getProperty("seconds", "15")), Integer.parseInt(System.getProperty("concurrency", "8")));
-            case "write-to-effect" -> writeToEffect(Integer.parseInt(System.getProperty("rate", "200")), Integer.parseInt(System.getProperty("seconds", "15")));
+            case "write-to-effect" -> writeToEffect(Integer.parseInt(System.getProperty("rate", "100")), Integer.parseInt(System.getProperty("seconds", "15")));
             case "catch-up" -> catchUp(Integer.parseInt(System.getProperty("events", "100000")));
             case "cpu" -> cpuPerEngagement(Integer.parseInt(System.getProperty("engagements", "400")), Integer.parseInt(System.getProperty("rate", "20")));
             case "all" -> {
                 startup();
                 read(15, 8);
-                writeToEffect(200, 15);
+                writeToEffect(100, 15);
                 catchUp(Integer.parseInt(System.getProperty("events", "100000")));
                 cpuPerEngagement(400, 20);
             }
@@ -92,11 +100,21 @@ public final class Bench {
                     case CATALOG -> "/api/v1/resources";
                 };
                 int status = http.getAsync(stack.url(s) + path).get().statusCode();
-                System.out.printf("%-26s first answer after %5d ms   GET %s → %d   RSS %d MB%n", s.name().toLowerCase(),
-                        stack.startupTimes().get(s).toMillis(), path.split("\\?")[0], status, stack.rssKb(s) / 1024);
+                long rss = stack.rssKb(s);
+                System.out.printf("%-26s first answer after %5d ms   GET %s → %d   RSS %d MB, %d MB at rest%n", s.name().toLowerCase(),
+                        stack.startupTimes().get(s).toMillis(), path.split("\\?")[0], status, rss / 1024, rssAtRest(stack.pid(s)) / 1024);
             }
         }
         referenceStartup();
+    }
+
+    /**
+     * RSS once the first request's transient memory could be given back: the JIT's arenas and the like are freed at once
+     * but stay with the C allocator until the JVM trims it (-XX:TrimNativeHeapInterval), so a pod at rest shows this figure.
+     */
+    static long rssAtRest(long pid) throws Exception {
+        TimeUnit.SECONDS.sleep(5);
+        return Stack.rssKb(pid);
     }
 
     /** The bare reference app's start-up, with an AOT cache trained here like the services' (same flags): the figure to compare with. */
@@ -110,8 +128,8 @@ public final class Bench {
             referenceRun(training, true);
         }
         long[] figures = referenceRun(Stack.javaCommand(jar), false);
-        System.out.printf("%-26s first answer after %5d ms   GET /items/{id} → 404   RSS %d MB   (bare Quarkus REST + Panache, AOT cache %s)%n",
-                "bare reference", figures[0], figures[1] / 1024, java.nio.file.Files.exists(aot) ? "trained here" : "none");
+        System.out.printf("%-26s first answer after %5d ms   GET /items/{id} → 404   RSS %d MB, %d MB at rest   (bare Quarkus REST + Panache, AOT cache %s)%n",
+                "bare reference", figures[0], figures[1] / 1024, figures[2] / 1024, java.nio.file.Files.exists(aot) ? "trained here" : "none");
     }
 
     /** Starts the reference app on a fresh database; answers {ms to the first answer, RSS in kB}; a training run is asked a few times more. */
@@ -120,7 +138,8 @@ public final class Bench {
             for (int i = 0; training && i < 200; i++) {
                 new Http(null).getAsync(base + UUID.randomUUID()).get();
             }
-            return new long[] {millis, Stack.rssKb(app.pid())};
+            long rss = Stack.rssKb(app.pid());
+            return new long[] {millis, rss, training ? rss : rssAtRest(app.pid())};
         });
     }
 
@@ -315,9 +334,10 @@ public final class Bench {
      * i.e. the consuming service has committed its effect (its outbox row is written in the same transaction).
      */
     static void writeToEffect(int rate, int seconds) throws Exception {
-        int warmup = Integer.getInteger("warmup", 20);
-        System.out.printf("## write → effect: POST engagement at %d/s for %d s (after %d s of warm-up at that rate, drained), until visible in ssat-service and task-service%n",
-                rate, seconds, warmup);
+        int warmup = Integer.getInteger("warmup", WRITE_WARMUP_SECONDS);
+        int warmupRate = Integer.getInteger("warmupRate", WRITE_WARMUP_RATE);
+        System.out.printf("## write → effect: POST engagement at %d/s for %d s (after %d s of warm-up at %d/s, drained), until visible in ssat-service and task-service%n",
+                rate, seconds, warmup, warmupRate);
         try (Stack stack = Stack.start(EnumSet.of(Service.ENGAGEMENT, Service.SSAT, Service.TASK), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
             Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
@@ -330,8 +350,8 @@ public final class Bench {
             TimeUnit.SECONDS.sleep(3);
             // Warm-up: the JIT compiles the hot paths of all three services; the figures are of the steady state.
             Map<String, Long> warm = new ConcurrentHashMap<>();
-            drive(http, base, rate, warmup, warm, new AtomicLong());
-            awaitSeen(warm, ssatAt, taskAt, Duration.ofSeconds(120));
+            drive(http, base, warmupRate, warmup, warm, new AtomicLong());
+            awaitSeen(warm, ssatAt, taskAt, Duration.ofSeconds(300));
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             AtomicLong failures = new AtomicLong();
             double achieved = drive(http, base, rate, seconds, sentAt, failures);
@@ -482,14 +502,14 @@ public final class Bench {
      * has applied them (SSAT matrix, task 2536, catalog read model, task progress back in engagement-service).
      */
     static void cpuPerEngagement(int n, int rate) throws Exception {
-        System.out.printf("## CPU per engagement created: %d POSTs at %d/s after a warm-up, until every consumer has applied them%n", n, rate);
+        int warmup = Integer.getInteger("warmup", WRITE_WARMUP_SECONDS);
+        int warmupRate = Integer.getInteger("warmupRate", WRITE_WARMUP_RATE);
+        System.out.printf("## CPU per engagement created: %d POSTs at %d/s after a %d s warm-up at %d/s, until every consumer has applied them%n",
+                n, rate, warmup, warmupRate);
         try (Stack stack = Stack.start(EnumSet.allOf(Service.class), Map.of("WRITE_RATE_LIMIT_PER_SECOND", "0"))) {
             Http http = new Http(stack.token(PARTNER, "fasttrack-manager"));
             String base = stack.url(Service.ENGAGEMENT) + "/api/v1/engagements";
-            // The warm-up may run faster than the measured rate (-DwarmupRate): the JIT compiles a method after thousands of
-            // calls, and at 20/s a path taken once per engagement is still being compiled minutes later.
-            drive(http, base, Integer.getInteger("warmupRate", rate), Integer.getInteger("warmup", Math.max(5, n / rate / 2)),
-                    new ConcurrentHashMap<>(), new AtomicLong());
+            drive(http, base, warmupRate, warmup, new ConcurrentHashMap<>(), new AtomicLong());
             long target = awaitApplied(stack, 0, Duration.ofSeconds(300));
             TimeUnit.SECONDS.sleep(2);
             Map<Service, Long> before = new java.util.EnumMap<>(Service.class);
