@@ -43,7 +43,7 @@ public class FollowEngagement {
             return;
         }
         work.open(SsatMatrix.open(id, partnerId, customerName, services, at, Instant.now()));
-        planning.openChecklist(id);
+        planning.openChecklistOfNewMatrix(id);
     }
 
     /** {@code target} is the whole new list, or null when the event names only what was added and removed. */

@@ -133,12 +133,13 @@ public class SuccessPlanning {
         return view(work.complete(c));
     }
 
-    /** Opened with the engagement's matrix (in the consumer's transaction). */
+    /**
+     * Opened with a matrix opened in this transaction (the consumer's). No lookup first: a checklist references its matrix
+     * (V2's foreign key), so a new matrix has none, and a query per EngagementCreated was a round trip in every catch-up.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void openChecklist(UUID engagementId) {
-        if (plans.checklist(engagementId).isEmpty()) {
-            em.persist(SuccessChecklist.open(engagementId, Instant.now()));
-        }
+    public void openChecklistOfNewMatrix(UUID engagementId) {
+        em.persist(SuccessChecklist.open(engagementId, Instant.now()));
     }
 
     private ActionView announce(SsatMatrix m, PlanAction a) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,9 @@ import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -160,54 +164,74 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch in one transaction; returns how many were sent, or {@link #BUSY} when another replica is sending. */
+    /**
+     * Sends one batch in one transaction; returns how many were sent, or {@link #BUSY} when another replica is sending.
+     * The rows are read read-only and marked sent by one statement: as managed entities each was snapshotted, dirty-checked
+     * and written back whole (its JSON payload parsed again by PostgreSQL) only to set sent_at.
+     */
     int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)").setParameter("lock", RELAY_LOCK).getSingleResult()) {
-                return BUSY;
-            }
-            @SuppressWarnings("unchecked")
-            List<OutboxEvent> batch = em.createNativeQuery(
-                            "select * from outbox_event where sent_at is null order by seq limit :n for update skip locked", OutboxEvent.class)
-                    .setParameter("n", batchSize)
-                    .getResultList();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            sendingSince = Instant.now();
-            try {
-                for (OutboxEvent e : batch) {
-                    acks.add(send(e));
-                }
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception waited) {
-                // Each ack is examined below; this wait only bounds the time the batch may take.
-            } finally {
-                sendingSince = null;
-            }
-            int sent = 0;
-            String error = null;
-            Instant now = Instant.now();
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxEvent e = batch.get(i);
+        Map<UUID, String> failed = new LinkedHashMap<>();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(60).call(() -> sendBatch(failed));
+        } catch (RuntimeException e) {
+            if (!failed.isEmpty()) {
+                // The batch's transaction rolled back (its rows go again, in order); what failed is kept for ops to see.
                 try {
-                    acks.get(i).get(0, TimeUnit.MILLISECONDS); // already waited for above
-                    e.sentAt = now;
-                    sent++;
-                } catch (Exception ex) {
-                    e.attempts++;
-                    error = ex.getCause() != null ? ex.getCause().toString() : ex.toString();
-                    e.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+                    QuarkusTransaction.requiringNew().run(() -> failed.forEach((id, error) -> em.createNativeQuery(
+                                    "update outbox_event set attempts = attempts + 1, last_error = :error where id = :id")
+                            .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error).setParameter("id", id).executeUpdate()));
+                } catch (RuntimeException notRecorded) {
+                    LOG.debugf("Could not record the failed attempts: %s", notRecorded.getMessage());
                 }
             }
-            if (error != null) {
-                kafka.set(new KafkaState(false, kafka.get().lastSentAt(), error));
-                throw new IllegalStateException(error);
+            throw e;
+        }
+    }
+
+    private int sendBatch(Map<UUID, String> failed) {
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)").setParameter("lock", RELAY_LOCK).getSingleResult()) {
+            return BUSY;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(
+                        "select * from outbox_event where sent_at is null order by seq limit :n for update skip locked", OutboxEvent.class)
+                .setParameter("n", batchSize)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        sendingSince = Instant.now();
+        try {
+            for (OutboxEvent e : batch) {
+                acks.add(send(e));
             }
-            kafka.set(new KafkaState(true, now, null));
-            return sent;
-        });
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception waited) {
+            // Each ack is examined below; this wait only bounds the time the batch may take.
+        } finally {
+            sendingSince = null;
+        }
+        List<UUID> sent = new ArrayList<>(batch.size());
+        String error = null;
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                acks.get(i).get(0, TimeUnit.MILLISECONDS); // already waited for above
+                sent.add(batch.get(i).id);
+            } catch (Exception ex) {
+                error = ex.getCause() != null ? ex.getCause().toString() : ex.toString();
+                failed.put(batch.get(i).id, error);
+            }
+        }
+        if (error != null) {
+            kafka.set(new KafkaState(false, kafka.get().lastSentAt(), error));
+            throw new IllegalStateException(error);
+        }
+        Instant now = Instant.now();
+        em.createNativeQuery("update outbox_event set sent_at = :now where id in (:ids)").setParameter("now", now).setParameter("ids", sent).executeUpdate();
+        kafka.set(new KafkaState(true, now, null));
+        return sent.size();
     }
 
     private CompletableFuture<Void> send(OutboxEvent e) {
