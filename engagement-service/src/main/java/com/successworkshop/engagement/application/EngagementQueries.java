@@ -50,9 +50,9 @@ public class EngagementQueries {
      * serves a stale one), else rendered from the aggregate now and kept for the next read.
      */
     public Optional<Rendered<EngagementView>> rendered(UUID id) {
-        Optional<EngagementRepository.KeptView> kept = engagements.renderedView(id);
+        Optional<Rendered<EngagementView>> kept = engagements.renderedView(id);
         if (kept.isPresent()) {
-            return kept.map(k -> new Rendered<>(k.body(), k.version()));
+            return kept;
         }
         return find(id).map(view -> {
             String json = json(view);

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.successworkshop.kit.application.Rendered;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
@@ -39,18 +40,15 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
 
     /**
      * The caller's engagement as rendered at its current version (V7's engagement_view), or empty when it was never
-     * rendered, was rendered at another version, or is not the caller's: one statement, nothing hydrated.
+     * rendered, was rendered at another version, or is not the caller's: one statement, nothing hydrated ({@code V}: the view
+     * the caller rendered it as).
      */
-    public Optional<KeptView> renderedView(UUID id) {
+    public <V> Optional<Rendered<V>> renderedView(UUID id) {
         return PartnerScope.unfiltered(getEntityManager(), () -> getEntityManager().createNativeQuery(
                         "select v.body, v.version from engagement_view v join engagement e on e.id = v.id and e.version = v.version"
                                 + " where v.id = :id and " + PartnerScope.sqlCondition("e"))
                 .setParameter("id", id).setParameter(PartnerScope.PARAMETER, PartnerScope.current())
-                .getResultStream().findFirst().map(row -> new KeptView((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue())));
-    }
-
-    /** A view's JSON as it was rendered, and the version it was rendered at. */
-    public record KeptView(String body, long version) {
+                .getResultStream().findFirst().map(row -> new Rendered<V>((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue())));
     }
 
     /**
