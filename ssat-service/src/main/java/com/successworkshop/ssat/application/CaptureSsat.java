@@ -13,6 +13,8 @@ import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -34,6 +36,8 @@ public class CaptureSsat {
     CurrentPartner caller;
     @Inject
     SuccessPlanning planning;
+    @Inject
+    EntityManager em;
 
     public MatrixView updateFactor(UUID engagementId, Workload workload, SsatFactor factor, String ifMatch, UpdateFactor req) {
         SsatMatrix m = load(engagementId, ifMatch);
@@ -57,11 +61,15 @@ public class CaptureSsat {
         return SsatMapper.view(work.complete(m));
     }
 
-    /** The caller's matrix with If-Match checked (required); @Version repeats the stale check at flush. */
+    /**
+     * The caller's matrix with If-Match checked (required), then locked at that version: a factor's first change inserts
+     * its row, and two concurrent first changes would meet on its unique key (an error) instead of the version (412).
+     */
     private SsatMatrix load(UUID engagementId, String ifMatch) {
         SsatMatrix m = matrices.find(engagementId)
                 .orElseThrow(() -> DomainException.notFound("SSAT matrix of engagement " + engagementId));
         ExpectedVersion.check(ifMatch, m.etag());
+        em.lock(m, LockModeType.PESSIMISTIC_WRITE);
         return m;
     }
 }

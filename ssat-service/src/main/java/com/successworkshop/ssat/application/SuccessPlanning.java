@@ -129,6 +129,8 @@ public class SuccessPlanning {
         SsatMatrix m = matrix(engagementId, false);
         SuccessChecklist c = checklist(engagementId);
         ExpectedVersion.check(ifMatch, c.etag());
+        // An item's first change inserts its row: locked at the checked version, a concurrent one gets 412, not a key clash.
+        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
         c.mark(item, in.state(), in.reason(), caller.actor(), Instant.now(), m.partnerId());
         return view(work.complete(c));
     }

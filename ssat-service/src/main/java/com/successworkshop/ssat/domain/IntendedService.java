@@ -8,12 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,8 +39,8 @@ public class IntendedService {
     private Instant addedAt;
     private Instant retiredAt;
 
+    /** Only the factors changed at least once: a factor without a row is NOT_STARTED (a new service writes one row, not five). */
     @OneToMany(mappedBy = "service", cascade = CascadeType.ALL)
-    @OrderBy("factor")
     private List<SsatFactorState> factors = new ArrayList<>();
 
     protected IntendedService() {
@@ -53,18 +52,29 @@ public class IntendedService {
         this.matrix = matrix;
         this.workload = workload;
         this.addedAt = at;
-        for (SsatFactor f : SsatFactor.values()) {
-            factors.add(new SsatFactorState(this, f));
-        }
     }
 
+    /** The factor as it stands; one never changed is NOT_STARTED (and has no row). */
     public SsatFactorState factor(SsatFactor f) {
-        return factors.stream().filter(s -> s.factor() == f).findFirst().orElseThrow();
+        return changed(f).orElseGet(() -> new SsatFactorState(this, f));
+    }
+
+    /** The factor's row, added (persisted with the matrix) on its first change. */
+    SsatFactorState factorToChange(SsatFactor f) {
+        return changed(f).orElseGet(() -> {
+            SsatFactorState row = new SsatFactorState(this, f);
+            factors.add(row);
+            return row;
+        });
+    }
+
+    private java.util.Optional<SsatFactorState> changed(SsatFactor f) {
+        return factors.stream().filter(s -> s.factor() == f).findFirst();
     }
 
     /** Outcomes: recorded when every factor is set, or the service is marked with a reason. */
     public boolean recorded() {
-        return noPrerequisitesReason != null || factors.stream().noneMatch(f -> f.status() == FactorStatus.NOT_STARTED);
+        return noPrerequisitesReason != null || factors().stream().noneMatch(f -> f.status() == FactorStatus.NOT_STARTED);
     }
 
     public boolean retired() {
@@ -114,7 +124,8 @@ public class IntendedService {
         return retiredAt;
     }
 
+    /** All four success factors, in the playbook's order. */
     public List<SsatFactorState> factors() {
-        return Collections.unmodifiableList(factors);
+        return Arrays.stream(SsatFactor.values()).map(this::factor).toList();
     }
 }

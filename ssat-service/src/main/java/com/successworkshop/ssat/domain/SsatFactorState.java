@@ -37,7 +37,7 @@ public class SsatFactorState {
     protected SsatFactorState() {
     }
 
-    /** Capture SSAT: every factor of a new intended service starts NOT_STARTED. */
+    /** Capture SSAT: a factor starts NOT_STARTED (persisted only with its first change). */
     SsatFactorState(IntendedService service, SsatFactor factor) {
         this.id = UUID.randomUUID();
         this.service = service;

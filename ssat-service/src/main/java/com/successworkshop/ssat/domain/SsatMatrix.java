@@ -124,7 +124,7 @@ public class SsatMatrix extends AggregateRoot {
     /** Capture SSAT: one success factor of one intended service (not a retired one) is set. */
     public void updateFactor(Workload workload, SsatFactor factor, FactorStatus status, String gap, String reason, String owner,
                              String actor, Instant now) {
-        SsatFactorState f = activeService(workload).factor(factor);
+        SsatFactorState f = activeService(workload).factorToChange(factor);
         FactorStatus previous = f.change(status, gap, reason, owner, actor, now);
         touch(now);
         raise("SsatFactorUpdated", engagementId, new SsatEvents.SsatFactorUpdated(engagementId, partnerId, workload, factor,

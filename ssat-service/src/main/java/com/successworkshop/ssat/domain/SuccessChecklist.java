@@ -9,13 +9,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,9 +34,9 @@ public class SuccessChecklist extends AggregateRoot {
     private int revision;
     private Instant updatedAt;
 
+    /** Only the items changed at least once: an item without a row is OPEN (a new checklist writes one row, not eleven). */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "engagement_id", nullable = false)
-    @OrderBy("item")
     private List<Entry> items = new ArrayList<>();
 
     protected SuccessChecklist() {
@@ -47,9 +47,6 @@ public class SuccessChecklist extends AggregateRoot {
         SuccessChecklist c = new SuccessChecklist();
         c.engagementId = engagementId;
         c.updatedAt = now;
-        for (ChecklistItem item : ChecklistItem.values()) {
-            c.items.add(new Entry(item));
-        }
         return c;
     }
 
@@ -58,9 +55,12 @@ public class SuccessChecklist extends AggregateRoot {
         if (state == ChecklistState.NOT_APPLICABLE && (reason == null || reason.isBlank())) {
             throw DomainException.invalid("reason", "an item NOT_APPLICABLE needs a reason");
         }
-        Entry e = entry(item);
+        Entry e = changed(item).orElseGet(() -> new Entry(item));
         if (e.state == state && (state != ChecklistState.NOT_APPLICABLE || reason.trim().equals(e.reason))) {
             return;
+        }
+        if (!items.contains(e)) {
+            items.add(e);
         }
         e.state = state;
         e.reason = state == ChecklistState.NOT_APPLICABLE ? reason.trim() : null;
@@ -69,24 +69,25 @@ public class SuccessChecklist extends AggregateRoot {
         revision++;
         updatedAt = now;
         raise("SuccessChecklistChanged", engagementId, new SsatEvents.SuccessChecklistChanged(engagementId, partnerId, revision,
-                items.size(), count(ChecklistState.CHECKED), count(ChecklistState.NOT_APPLICABLE), completenessPercent(), actor, now));
+                ChecklistItem.values().length, count(ChecklistState.CHECKED), count(ChecklistState.NOT_APPLICABLE), completenessPercent(), actor, now));
     }
 
     /** Checked and not-applicable items over all items, in whole percent. */
     public int completenessPercent() {
-        return Math.round(100f * (count(ChecklistState.CHECKED) + count(ChecklistState.NOT_APPLICABLE)) / items.size());
+        return Math.round(100f * (count(ChecklistState.CHECKED) + count(ChecklistState.NOT_APPLICABLE)) / ChecklistItem.values().length);
     }
 
     public int count(ChecklistState state) {
-        return (int) items.stream().filter(e -> e.state == state).count();
+        return (int) items().stream().filter(e -> e.state == state).count();
     }
 
-    private Entry entry(ChecklistItem item) {
-        return items.stream().filter(e -> e.item == item).findFirst().orElseThrow(() -> new IllegalStateException("no item " + item));
+    private Optional<Entry> changed(ChecklistItem item) {
+        return items.stream().filter(e -> e.item == item).findFirst();
     }
 
+    /** Every item of the checklist in the playbook's order; one never changed is OPEN (and has no row). */
     public List<Entry> items() {
-        return items.stream().sorted(Comparator.comparing(Entry::item)).toList();
+        return Arrays.stream(ChecklistItem.values()).map(i -> changed(i).orElseGet(() -> new Entry(i))).toList();
     }
 
     public String etag() {

@@ -88,7 +88,8 @@ public class EventBatches {
      * records are nacked one by one before that, each to its own topic's dead-letter topic.
      */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Function<String, Route> routes) {
-        List<KafkaRecord<String, String>> records = batch.getRecords();
+        // An event this consumer does not act on needs no transaction and no inbox row: applying it again changes nothing.
+        List<KafkaRecord<String, String>> records = batch.getRecords().stream().filter(r -> !notActedOn(r, routes)).toList();
         if (records.isEmpty()) {
             return batch.ack();
         }
@@ -130,14 +131,19 @@ public class EventBatches {
     private void applyAll(List<KafkaRecord<String, String>> records, Function<String, Route> routes) {
         PartnerScope.off(em);
         List<IncomingEvent> events = new ArrayList<>(records.size());
-        boolean ordered = false;
+        // Parked events can only be waiting for an opening event (EngagementCreated) of this batch: a batch without one
+        // does not look (most batches at a steady rate are one event that is not an opening one).
+        Set<UUID> opened = new HashSet<>();
         for (KafkaRecord<String, String> r : records) {
-            events.add(IncomingEvent.from(r.getHeaders(), r.getPayload(), mapper));
-            ordered |= routes.apply(r.getTopic()).handler().engagementOrder() != null;
+            IncomingEvent event = IncomingEvent.from(r.getHeaders(), r.getPayload(), mapper);
+            events.add(event);
+            EventHandler.EngagementOrder order = routes.apply(r.getTopic()).handler().engagementOrder();
+            if (order != null && event.type().equals(order.openingType())) {
+                opened.add(event.engagementId());
+            }
         }
         Set<UUID> fresh = inbox.firstDeliveries(events);
-        Set<UUID> waiting = !ordered ? new HashSet<>()
-                : parked.waiting(events.stream().map(IncomingEvent::engagementId).collect(Collectors.toSet()));
+        Set<UUID> waiting = parked.waiting(opened);
         int applied = 0;
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent event = events.get(i);
@@ -163,6 +169,21 @@ public class EventBatches {
                 em.clear();
             }
         }
+    }
+
+    /** A record whose type (ce_type) its consumer does not handle; one without a type goes on, to be found poison. */
+    private boolean notActedOn(KafkaRecord<String, String> r, Function<String, Route> routes) {
+        Header type = r.getHeaders() == null ? null : r.getHeaders().lastHeader("ce_type");
+        if (type == null || type.value() == null) {
+            return false;
+        }
+        String name = new String(type.value(), StandardCharsets.UTF_8);
+        if (routes.apply(r.getTopic()).handler().handles().contains(name)) {
+            return false;
+        }
+        LOG.debugf("A %s record on %s is not one this consumer acts on; skipped", name, r.getTopic());
+        registry.counter("workshop.events.skipped", "topic", r.getTopic(), "type", name).increment();
+        return true;
     }
 
     private void dispatch(IncomingEvent event, EventHandler handler, String topic, Set<UUID> waiting) {
