@@ -109,10 +109,9 @@ class ReplicaOrderIT {
         proxy.restore();
         // Settled: the engagement outbox drained and every one of its events in task-service's and the catalog's inbox.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var written = delivery.ids(Service.ENGAGEMENT, "select id from outbox_event");
             return delivery.pending(Service.ENGAGEMENT) == 0
-                    && delivery.ids(Service.TASK, "select event_id from inbox_event").containsAll(written)
-                    && delivery.ids(Service.CATALOG, "select event_id from inbox_event").containsAll(written);
+                    && delivery.ids(Service.TASK, "select event_id from inbox_event").containsAll(delivery.written(Service.ENGAGEMENT, Service.TASK))
+                    && delivery.ids(Service.CATALOG, "select event_id from inbox_event").containsAll(delivery.written(Service.ENGAGEMENT, Service.CATALOG));
         });
         System.out.printf("[order] all delivered %d ms after the cut; engagement outbox rows with a failed attempt: %d%n",
                 Duration.between(cut, Instant.now()).toMillis(), delivery.count(Service.ENGAGEMENT, "select count(*) from outbox_event where attempts > 0"));
