@@ -149,22 +149,11 @@ class SsatMatrixTest {
         UUID id = Api.matrix(partner, "OD");
         String etag = etag(partner, id);
         // A factor's first change writes its row: racing first changes must meet on the ETag, never on the row's key.
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (String status : List.of("IN_PROGRESS", "IN_PLACE", "IN_PROGRESS", "IN_PLACE")) {
-                answers.add(pool.submit(() -> manager(partner).header("If-Match", etag).body(Map.of("status", status))
-                        .put(ssat(id) + "/OD/TRAINING").then().extract().statusCode()));
-            }
-            List<Integer> codes = new java.util.ArrayList<>();
-            for (var a : answers) {
-                codes.add(a.get());
-            }
-            assertEquals(1, codes.stream().filter(c -> c == 200).count(), "answers " + codes);
-            assertEquals(3, codes.stream().filter(c -> c == 412).count(), "answers " + codes);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> statuses = List.of("IN_PROGRESS", "IN_PLACE", "IN_PROGRESS", "IN_PLACE");
+        List<Integer> codes = Api.race(4, i -> manager(partner).header("If-Match", etag).body(Map.of("status", statuses.get(i)))
+                .put(ssat(id) + "/OD/TRAINING").then().extract().statusCode());
+        assertEquals(1, codes.stream().filter(c -> c == 200).count(), "answers " + codes);
+        assertEquals(3, codes.stream().filter(c -> c == 412).count(), "answers " + codes);
         manager(partner).get(ssat(id)).then().statusCode(200)
                 .body("services[0].factors.find { it.factor == 'TRAINING' }.status", not(equalTo("NOT_STARTED")))
                 .body("services[0].factors", hasSize(4));

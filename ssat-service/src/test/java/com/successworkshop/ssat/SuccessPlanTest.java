@@ -143,22 +143,10 @@ class SuccessPlanTest {
         String checklist = plan(id) + "/checklist";
         String etag = etag(partner, checklist);
         // An item's first change writes its row: racing first changes must meet on the ETag, never on the row's key.
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                answers.add(pool.submit(() -> manager(partner).header("If-Match", etag).body(Map.of("state", "CHECKED"))
-                        .put(checklist + "/items/OWNERS_NAMED").then().extract().statusCode()));
-            }
-            List<Integer> codes = new java.util.ArrayList<>();
-            for (var a : answers) {
-                codes.add(a.get());
-            }
-            assertEquals(1, codes.stream().filter(c -> c == 200).count(), "answers " + codes);
-            assertEquals(3, codes.stream().filter(c -> c == 412).count(), "answers " + codes);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> codes = Api.race(4, i -> manager(partner).header("If-Match", etag).body(Map.of("state", "CHECKED"))
+                .put(checklist + "/items/OWNERS_NAMED").then().extract().statusCode());
+        assertEquals(1, codes.stream().filter(c -> c == 200).count(), "answers " + codes);
+        assertEquals(3, codes.stream().filter(c -> c == 412).count(), "answers " + codes);
         manager(partner).get(checklist).then().statusCode(200).body("items", hasSize(10)).body("revision", equalTo(1))
                 .body("items.find { it.item == 'OWNERS_NAMED' }.state", equalTo("CHECKED"));
     }

@@ -40,4 +40,23 @@ public final class Api extends Requests {
     public static String etag(String partnerId, UUID engagementId) {
         return manager(partnerId).get(ssat(engagementId)).then().statusCode(200).extract().header("ETag");
     }
+
+    /** The status codes of {@code n} requests sent side by side (the i-th made by {@code request.apply(i)}), in order. */
+    public static java.util.List<Integer> race(int n, java.util.function.IntFunction<Integer> request) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int which = i;
+                answers.add(pool.submit(() -> request.apply(which)));
+            }
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (var a : answers) {
+                codes.add(a.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
