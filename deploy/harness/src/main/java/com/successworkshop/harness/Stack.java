@@ -49,6 +49,11 @@ public final class Stack implements AutoCloseable {
             this.module = module;
             this.db = db;
         }
+
+        /** The service's module directory in the repository (its sources, its AsyncAPI document). */
+        public String module() {
+            return module;
+        }
     }
 
     private static final String PG_HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");

@@ -53,17 +53,20 @@ final class Delivery {
             Service.CATALOG, List.of(Service.CATALOG));
     /** ce_type prefix of the events on the engagement-events topic (as the consumers' inbox rows record it). */
     private static final String ENGAGEMENT_TYPES = "workshop.engagement.%";
-    /** Each module's directory, where its AsyncAPI document lies. */
-    private static final Map<Service, String> MODULES = Map.of(Service.ENGAGEMENT, "engagement-service", Service.SSAT, "ssat-service",
-            Service.TASK, "task-service", Service.CATALOG, "resource-catalog-service");
     private static final Pattern MESSAGE_REF = Pattern.compile("messages/(\\w+)'");
+    /** actsOn per consumer, read once: settled() asks every 250 ms. */
+    private static final Map<Service, Set<String>> ACTS_ON = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The events (names such as EngagementCreated) a consumer acts on: the receive operations of its AsyncAPI document.
      * Only these reach its inbox; the kit skips the others before any transaction (applying them again changes nothing).
      */
     static Set<String> actsOn(Service consumer) {
-        String module = MODULES.get(consumer);
+        return ACTS_ON.computeIfAbsent(consumer, Delivery::receiveOperations);
+    }
+
+    private static Set<String> receiveOperations(Service consumer) {
+        String module = consumer.module();
         Path doc = Path.of(System.getProperty("project.root", "../..")).resolve(module + "/src/main/asyncapi/" + module + ".yaml");
         Set<String> names = new HashSet<>();
         boolean receiving = false;

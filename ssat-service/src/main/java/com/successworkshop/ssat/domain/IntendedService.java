@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One intended service in the matrix. Retired when removed from the engagement, never deleted. */
@@ -68,7 +69,7 @@ public class IntendedService {
         });
     }
 
-    private java.util.Optional<SsatFactorState> changed(SsatFactor f) {
+    private Optional<SsatFactorState> changed(SsatFactor f) {
         return factors.stream().filter(s -> s.factor() == f).findFirst();
     }
 
