@@ -8,7 +8,6 @@ import com.successworkshop.kit.persistence.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
-import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +24,7 @@ public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLin
 
     /** Links are never deleted, and every change raises @Version: count and summed version change with any write. */
     private final ReadMostly<ResourceLink> catalog = new ReadMostly<>("select count(*), coalesce(sum(version), 0) from resource_link",
-            em -> em.createQuery("from ResourceLink", ResourceLink.class).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList());
+            session -> session.createQuery("from ResourceLink", ResourceLink.class).getResultList());
 
     /** The whole catalog, as every pack is built from it: from memory unless a link changed (read-only: do not change them). */
     public List<ResourceLink> catalog() {

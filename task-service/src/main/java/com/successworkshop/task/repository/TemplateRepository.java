@@ -9,7 +9,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.jpa.HibernateHints;
 
 import java.util.Collection;
 import java.util.List;
@@ -52,8 +51,8 @@ public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, U
 
     /** Versions are never deleted, and every change raises @Version: count and summed version change with any write. */
     private final ReadMostly<TaskTemplate> published = new ReadMostly<>("select count(*), coalesce(sum(version), 0) from task_template",
-            em -> em.createQuery("from TaskTemplate where status = :s order by ftopTaskId", TaskTemplate.class)
-                    .setParameter("s", TemplateStatus.PUBLISHED).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList());
+            session -> session.createQuery("from TaskTemplate where status = :s order by ftopTaskId", TaskTemplate.class)
+                    .setParameter("s", TemplateStatus.PUBLISHED).getResultList());
 
     /** Every event of an engagement needs them: from memory unless a template changed (read-only: do not change them). */
     public List<TaskTemplate> publishedOfProcess(String process) {

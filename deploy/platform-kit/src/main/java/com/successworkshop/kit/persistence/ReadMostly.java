@@ -1,6 +1,9 @@
 package com.successworkshop.kit.persistence;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.StatelessSession;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.function.Function;
  * kept in memory and reloaded when a one-row fingerprint query answers differently (a row count and the sum of the
  * rows' {@code @Version}, for a table whose rows are never deleted). The fingerprint is asked on every use, so a
  * replica sees another replica's write at its next read: there is no invalidation event to miss. The rows are loaded
- * read-only and shared between threads: treat them as values.
+ * detached, for every partner, and shared between threads: treat them as values.
  */
 public final class ReadMostly<T> {
 
@@ -19,14 +22,14 @@ public final class ReadMostly<T> {
     }
 
     private final String fingerprintSql;
-    private final Function<EntityManager, List<T>> load;
+    private final Function<SharedSessionContract, List<T>> load;
     private volatile Snapshot<T> snapshot;
 
     /**
      * @param fingerprintSql native SQL answering one row that changes whenever the rows do
-     * @param load           the rows, read in the caller's transaction
+     * @param load           the rows, read in the caller's transaction through the session it is given
      */
-    public ReadMostly(String fingerprintSql, Function<EntityManager, List<T>> load) {
+    public ReadMostly(String fingerprintSql, Function<SharedSessionContract, List<T>> load) {
         this.fingerprintSql = fingerprintSql;
         this.load = load;
     }
@@ -39,9 +42,21 @@ public final class ReadMostly<T> {
         if (s != null && s.fingerprint().equals(fingerprint)) {
             return s.rows();
         }
-        List<T> rows = List.copyOf(load.apply(em));
+        List<T> rows = loadFresh(em);
         snapshot = new Snapshot<>(fingerprint, rows);
         return rows;
+    }
+
+    /**
+     * Through a stateless session on the caller's connection and transaction: the caller's persistence context would
+     * hand back the entities it already holds, as they were when it first loaded them (a consumer batch that read the
+     * catalog before another transaction retired a link kept the link ACTIVE under the new fingerprint).
+     */
+    private List<T> loadFresh(EntityManager em) {
+        try (StatelessSession fresh = em.unwrap(Session.class).statelessWithOptions().connection().open()) {
+            fresh.disableFilter(PartnerScope.FILTER);
+            return List.copyOf(load.apply(fresh));
+        }
     }
 
     private String fingerprint(EntityManager em) {

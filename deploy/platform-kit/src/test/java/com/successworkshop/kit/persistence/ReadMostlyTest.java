@@ -27,9 +27,9 @@ class ReadMostlyTest {
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final AtomicInteger loads = new AtomicInteger();
     final ReadMostly<String> notes = new ReadMostly<>("select count(*), coalesce(max(text), '') from kit_note where text like '" + run + "%'",
-            em -> {
+            session -> {
                 loads.incrementAndGet();
-                return em.createQuery("select n.text from KitNote n where n.text like :r order by n.text", String.class)
+                return session.createQuery("select n.text from KitNote n where n.text like :r order by n.text", String.class)
                         .setParameter("r", run + "%").getResultList();
             });
 
@@ -48,6 +48,25 @@ class ReadMostlyTest {
         assertEquals(2, loads.get());
     }
 
+    /** Entities, as the catalog holds them; fingerprinted as the catalog is, by what changes with each write. */
+    final ReadMostly<KitNote> entities = new ReadMostly<>(
+            "select count(*), coalesce(string_agg(text, ',' order by id), '') from kit_note where text like '" + run + "%'",
+            session -> session.createQuery("from KitNote n where n.text like :r", KitNote.class).setParameter("r", run + "%").getResultList());
+
+    @Test
+    void aRowChangedByAnotherTransactionInTheMiddleOfAReadersTransactionIsSeenAsChanged() {
+        UUID id = write(run + " draft");
+        List<String> seen = QuarkusTransaction.requiringNew().call(() -> {
+            PartnerScope.off(em);
+            String before = entities.current(em).getFirst().text;
+            // Another replica's write commits while this transaction (a consumer's batch) goes on.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update kit_note set text = :t where id = :id")
+                    .setParameter("t", run + " retired").setParameter("id", id).executeUpdate());
+            return List.of(before, entities.current(em).getFirst().text);
+        });
+        assertEquals(List.of(run + " draft", run + " retired"), seen, "the second read must not hand back the first read's rows");
+    }
+
     private List<String> read() {
         // As an event consumer reads: every partner's rows (a test method runs in a request scope of its own).
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -56,8 +75,10 @@ class ReadMostlyTest {
         });
     }
 
-    private void write(String text) {
+    private UUID write(String text) {
+        UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into kit_note(id, partner_id, text) values (:id, 'p', :t)")
-                .setParameter("id", UUID.randomUUID()).setParameter("t", text).executeUpdate());
+                .setParameter("id", id).setParameter("t", text).executeUpdate());
+        return id;
     }
 }
