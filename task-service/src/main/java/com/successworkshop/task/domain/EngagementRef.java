@@ -41,6 +41,10 @@ public class EngagementRef extends AggregateRoot {
     public CheckInCadence checkInCadence;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The figures of the last TaskProgressChanged; null until the first. */
+    Integer reportedMandatoryDone;
+    Integer reportedMandatoryTotal;
+    Integer reportedOverdue;
 
     /** An engagement this service starts to track, from its first event. */
     public static EngagementRef track(UUID engagementId, String partnerId, Instant now) {
@@ -88,13 +92,24 @@ public class EngagementRef extends AggregateRoot {
         }
     }
 
-    /** Mandatory done / total (a mandatory task set NOT_APPLICABLE by ops leaves the total) and the overdue count. */
+    /**
+     * Mandatory done / total (a mandatory task set NOT_APPLICABLE by ops leaves the total) and the overdue count, raised
+     * as TaskProgressChanged only when they differ from the last report (next-step check-ins are not mandatory: making
+     * them changes no figure, and every consumer would apply the same figures again).
+     */
     public TaskEvents.TaskProgressChanged reportProgress(Collection<TaskInstance> tasks, LocalDate today) {
         var active = tasks.stream().filter(t -> t.engagementId.equals(engagementId) && !t.isRetired()).toList();
         int total = (int) active.stream().filter(t -> t.mandatory && t.status != TaskStatus.NOT_APPLICABLE).count();
         int done = (int) active.stream().filter(t -> t.mandatory && t.status == TaskStatus.COMPLETED).count();
         int overdue = (int) active.stream().filter(t -> t.overdue(today)).count();
         TaskEvents.TaskProgressChanged progress = new TaskEvents.TaskProgressChanged(engagementId, partnerId, done, total, overdue);
+        if (Integer.valueOf(done).equals(reportedMandatoryDone) && Integer.valueOf(total).equals(reportedMandatoryTotal)
+                && Integer.valueOf(overdue).equals(reportedOverdue)) {
+            return progress;
+        }
+        reportedMandatoryDone = done;
+        reportedMandatoryTotal = total;
+        reportedOverdue = overdue;
         raise("TaskProgressChanged", engagementId, progress);
         return progress;
     }

@@ -160,6 +160,17 @@ class EngagementTasksTest {
     }
 
     @Test
+    void tasksThatLeaveTheFiguresAsReportedRaiseNoProgressAndTheNextChangedFigureDoes() {
+        apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.EXO), AT));
+        TaskEvents.TaskProgressChanged first = progress();
+        assertEquals(new Effect(3, 0), apply(t -> t.eligibilityDetermined(false, AT)));
+        assertTrue(ref.takeEvents().isEmpty(), "three check-ins, none mandatory: the figures are the ones reported");
+        apply(t -> t.workshopCompleted(AT, null, UUID.randomUUID(), AT));
+        assertEquals(new TaskEvents.TaskProgressChanged(ref.engagementId, "partner-a", first.mandatoryDone() + 1,
+                first.mandatoryTotal(), 0), progress());
+    }
+
+    @Test
     void aScheduledCheckInIsAddedOnItsDate() {
         apply(t -> t.engagementCreated("Contoso", "fm@partner.example", List.of(Workload.EXO), AT));
         assertEquals(new Effect(1, 0), apply(t -> t.checkInScheduled(CheckInCadence.MONTHLY, LocalDate.parse("2026-12-24"), AT)));
