@@ -199,6 +199,26 @@ class SsatMatrixTest {
     }
 
     @Test
+    void anEngagementCreatedInALaterBatchForAnExistingMatrixChangesNothing() {
+        String partner = Api.partner();
+        UUID id = UUID.randomUUID();
+        Instant t = Instant.now();
+        Events.engagementCreated(UUID.randomUUID(), id, partner, t, "OD");
+        Api.awaitMatrix(partner, id);
+        // The batch that brings it asks once which of its engagements have a matrix: this one has.
+        Events.engagementCreated(UUID.randomUUID(), id, partner, t, "OD", "EXO");
+        UUID other = Events.engagementCreated(partner, "SPO");
+        Events.intendedServicesChanged(id, partner, t.plusSeconds(1), List.of("TEAMS"), List.of(), List.of("OD", "TEAMS"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> manager(partner).get(ssat(id)).then().statusCode(200)
+                .body("services.service", hasItem("TEAMS")));
+        manager(partner).get(ssat(id)).then().body("services.service", contains("OD", "TEAMS"));
+        Api.awaitMatrix(partner, other);
+        manager(partner).get(ssat(other)).then().body("services.service", contains("SPO"));
+        assertTrue(KafkaTestClient.deadLettered(Events.engagementTopic(), TestInfra.topic("engagement-events-dlq")).stream()
+                .noneMatch(r -> id.toString().equals(r.key())), "ignored, not failed: nothing dead-lettered");
+    }
+
+    @Test
     void aWorkloadThisServiceDoesNotKnowIsLeftOutAndTheRestOfTheEventApplies() {
         String partner = Api.partner();
         UUID id = UUID.randomUUID();

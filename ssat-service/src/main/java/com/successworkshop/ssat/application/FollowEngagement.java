@@ -8,11 +8,14 @@ import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,10 +38,26 @@ public class FollowEngagement {
     ObjectMapper mapper;
     @Inject
     SuccessPlanning planning;
+    @Inject
+    NewMatrices newMatrices;
+
+    /** The engagements of this transaction's batch that had no matrix when it began, found in one statement. */
+    @TransactionScoped
+    static class NewMatrices {
+        final Set<UUID> absent = new HashSet<>();
+    }
+
+    /** Before a batch: which of its EngagementCreated open a matrix, so that each need not look on its own. */
+    public void expectCreated(Collection<UUID> engagementIds) {
+        Set<UUID> candidates = new HashSet<>(engagementIds);
+        candidates.removeAll(matrices.existing(candidates));
+        newMatrices.absent.addAll(candidates);
+    }
 
     /** Capture SSAT: the engagement's matrix, its intended services all NOT_STARTED. */
     public void engagementCreated(UUID id, String partnerId, String customerName, Collection<Workload> services, Instant at) {
-        if (matrices.findById(id) != null) {
+        // Absent when the batch began and not opened since (a second EngagementCreated in the batch looks, and finds it).
+        if (!newMatrices.absent.remove(id) && matrices.findById(id) != null) {
             LOG.debugf("Matrix of engagement %s exists; EngagementCreated changes nothing", id);
             return;
         }

@@ -13,6 +13,7 @@ import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +47,24 @@ public class EngagementEventConsumer extends EventConsumer {
             requireOwner(e.engagementId(), e.partnerId());
             follow.workshopCompleted(e.engagementId(), e.completedAt() == null ? event.time() : e.completedAt());
         });
+    }
+
+    /** The batch's EngagementCreated: whether each opens a matrix, asked once for the batch (catch-up: 500 at a time). */
+    @Override
+    public void prepare(List<IncomingEvent> events) {
+        List<UUID> created = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            if (EngagementEvents.CREATED.equals(event.type())) {
+                try {
+                    created.add(event.engagementId());
+                } catch (PoisonMessageException e) {
+                    // Left for apply, where it is found poison on its own.
+                }
+            }
+        }
+        if (!created.isEmpty()) {
+            follow.expectCreated(created);
+        }
     }
 
     @Override

@@ -144,6 +144,7 @@ public class EventBatches {
         }
         Set<UUID> fresh = inbox.firstDeliveries(events);
         Set<UUID> waiting = parked.waiting(opened);
+        prepare(records, events, fresh, routes);
         int applied = 0;
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent event = events.get(i);
@@ -169,6 +170,18 @@ public class EventBatches {
                 em.clear();
             }
         }
+    }
+
+    /** Each handler's {@link EventHandler#prepare} with its share of the batch's first deliveries, in order. */
+    private static void prepare(List<KafkaRecord<String, String>> records, List<IncomingEvent> events, Set<UUID> fresh,
+                                Function<String, Route> routes) {
+        Map<EventHandler, List<IncomingEvent>> byHandler = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (fresh.contains(events.get(i).id())) {
+                byHandler.computeIfAbsent(routes.apply(records.get(i).getTopic()).handler(), h -> new ArrayList<>()).add(events.get(i));
+            }
+        }
+        byHandler.forEach(EventHandler::prepare);
     }
 
     /** A record whose type (ce_type) its consumer does not handle; one without a type goes on, to be found poison. */
