@@ -70,6 +70,12 @@ public final class Events {
         }
     }
 
+    /** Whether any engagement-events record of this engagement went to the dead-letter topic. */
+    public static boolean deadLettered(UUID engagementId) {
+        return KafkaTestClient.deadLettered(engagementTopic(), TestInfra.topic("engagement-events-dlq")).stream()
+                .anyMatch(r -> engagementId.toString().equals(r.key()));
+    }
+
     public static Predicate<ConsumerRecord<String, String>> of(UUID engagementId, String eventName) {
         return r -> engagementId.toString().equals(r.key())
                 && ("workshop.ssat." + eventName + ".v1").equals(KafkaTestClient.header(r, "ce_type"));
