@@ -1,6 +1,5 @@
 package com.successworkshop.engagement.repository;
 
-
 import com.successworkshop.engagement.domain.TimelineEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
