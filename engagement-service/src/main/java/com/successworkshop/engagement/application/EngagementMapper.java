@@ -12,8 +12,7 @@ import com.successworkshop.engagement.application.EngagementViews.TimelineEntryV
 import com.successworkshop.engagement.application.EngagementViews.UpdateEngagement;
 import com.successworkshop.engagement.application.EngagementViews.WorkshopView;
 import com.successworkshop.engagement.domain.CheckIns;
-import com.successworkshop.engagement.domain.CurrentEligibility;
-import com.successworkshop.engagement.domain.EligibilityDecision;
+import com.successworkshop.engagement.domain.Eligibility;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementDetails;
 import com.successworkshop.engagement.domain.IntendedService;
@@ -31,7 +30,7 @@ public final class EngagementMapper {
     }
 
     public static EngagementView view(Engagement e) {
-        CurrentEligibility decision = e.currentEligibility();
+        Eligibility decision = e.currentEligibility();
         var dibs = e.dibs();
         SuccessWorkshop w = e.workshop();
         return new EngagementView(e.id(), e.partnerId(), e.customerName(), e.customerTenantId(), e.fastTrackManager(),
@@ -45,7 +44,7 @@ public final class EngagementMapper {
                 decision == null ? null : view(decision), e.version(), e.createdAt(), e.updatedAt());
     }
 
-    public static EligibilityView view(CurrentEligibility d) {
+    public static EligibilityView view(Eligibility d) {
         return new EligibilityView(d.benefit(), d.eligible(), d.reasons(), d.rulesVersion(), d.licenceCount(), d.enterprise(), d.decidedAt());
     }
 
@@ -54,10 +53,6 @@ public final class EngagementMapper {
                 s.nextAction(), s.nextActionDate(), s.addedAt(), s.removedAt());
     }
 
-    /** A decision of the history reads as the current one did when it was taken. */
-    public static EligibilityView view(EligibilityDecision d) {
-        return view(CurrentEligibility.of(d));
-    }
 
     public static TimelineEntryView view(TimelineEntry t) {
         return new TimelineEntryView(t.id, t.at, t.actor, t.kind, t.summary, t.eventId);

@@ -48,7 +48,8 @@ public class EngagementOverview {
     }
 
     private static SsatSummary summary(SsatReadiness r) {
-        return new SsatSummary(r.servicesRecorded(), r.servicesTotal(), r.allRecorded(), r.missingServices(), r.gaps(), r.lastEventAt());
+        SsatReadiness.Reported s = r.reported();
+        return new SsatSummary(s.servicesRecorded(), s.servicesTotal(), s.allRecorded(), s.missingServices(), s.gaps(), r.lastEventAt());
     }
 
     private static SuccessPlanSummary summary(SuccessPlanProgress p) {

@@ -1,21 +1,18 @@
 package com.successworkshop.engagement.application;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.successworkshop.engagement.application.EngagementViews.CheckInsView;
 import com.successworkshop.engagement.application.EngagementViews.EligibilityView;
 import com.successworkshop.engagement.application.EngagementViews.EngagementView;
-import com.successworkshop.engagement.application.EngagementViews.PageView;
 import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.domain.EngagementCriteria;
-import com.successworkshop.engagement.domain.TimelineEntry;
 import com.successworkshop.engagement.repository.EligibilityDecisionRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.TimelineRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.application.Rendered;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,10 +67,7 @@ public class EngagementQueries {
     }
 
     public PageView<EngagementView> list(EngagementCriteria criteria, Sort sort, int page, int size) {
-        PanacheQuery<Engagement> q = engagements.search(criteria, sort).page(Page.of(page, size));
-        List<Engagement> rows = q.list();
-        List<EngagementView> items = rows.stream().map(EngagementMapper::view).toList();
-        return new PageView<>(items, page, size, q.count());
+        return PageView.of(engagements.search(criteria, sort), page, size, EngagementMapper::view);
     }
 
     /** Newest first. */
@@ -87,10 +81,7 @@ public class EngagementQueries {
 
     /** Oldest first. */
     public Optional<PageView<TimelineEntryView>> timeline(UUID id, int page, int size) {
-        return mine(id).map(e -> {
-            PanacheQuery<TimelineEntry> q = timeline.find("engagementId", Sort.ascending("id"), e.id()).page(Page.of(page, size));
-            return new PageView<>(q.list().stream().map(EngagementMapper::view).toList(), page, size, q.count());
-        });
+        return mine(id).map(e -> PageView.of(timeline.find("engagementId", Sort.ascending("id"), e.id()), page, size, EngagementMapper::view));
     }
 
     private Optional<Engagement> mine(UUID id) {

@@ -164,9 +164,6 @@ public final class EngagementViews {
     public record TimelineEntryView(@NotNull long id, Instant at, String actor, String kind, String summary, UUID eventId) {
     }
 
-    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
-    }
-
     /** asOf: when the read model last heard from its source service (null: nothing heard yet). */
     public record SsatSummary(@NotNull int servicesRecorded, @NotNull int servicesTotal, @NotNull boolean allRecorded, List<String> missingServices,
                               @NotNull int gaps, Instant asOf) {

@@ -3,12 +3,12 @@ package com.successworkshop.engagement.application;
 import com.successworkshop.engagement.application.EngagementViews.CheckInReviewView;
 import com.successworkshop.engagement.application.EngagementViews.CheckInView;
 import com.successworkshop.engagement.application.EngagementViews.HoldCheckIn;
-import com.successworkshop.engagement.application.EngagementViews.PageView;
 import com.successworkshop.engagement.domain.CheckIn;
 import com.successworkshop.engagement.domain.Engagement;
 import com.successworkshop.engagement.repository.CheckInRepository;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.engagement.repository.ReadModelRepository;
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.security.CurrentPartner;
@@ -46,7 +46,7 @@ public class HoldCheckIns {
                         p.planChangedAt() == null ? null : p.actionsOverdue()))
                 .orElse(CheckIn.Review.NOTHING_YET);
         CheckIn c = e.holdCheckIn(in.heldOn(), in.attendees(), in.notes(), in.decisions(), review, caller.actor(), Instant.now());
-        checkIns.add(c);
+        checkIns.persist(c);
         work.complete(e);
         return view(c);
     }
@@ -54,8 +54,7 @@ public class HoldCheckIns {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<CheckInView> list(UUID engagementId, int page, int size) {
         engagements.load(engagementId);
-        return new PageView<>(checkIns.page(engagementId, page, size).stream().map(HoldCheckIns::view).toList(), page, size,
-                checkIns.count(engagementId));
+        return PageView.of(checkIns.held(engagementId), page, size, HoldCheckIns::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One decision on an enterprise adoption benefit, kept with its reasons and the rules that made it; never changed. */
+/**
+ * One {@link Eligibility} of the history, as stored: written once, never changed, read back as the record it was made
+ * from (the repository selects it as one, so the row needs no read methods of its own).
+ */
 @Entity
 @Table(name = "eligibility_decision")
 public class EligibilityDecision {
@@ -32,52 +35,15 @@ public class EligibilityDecision {
     protected EligibilityDecision() {
     }
 
-    EligibilityDecision(UUID engagementId, String benefit, EligibilityPolicy.Decision decision, int licenceCount, boolean enterprise,
-                        Instant decidedAt) {
+    EligibilityDecision(UUID engagementId, Eligibility decision) {
         this.id = UUID.randomUUID();
         this.engagementId = engagementId;
-        this.benefit = benefit;
+        this.benefit = decision.benefit();
         this.eligible = decision.eligible();
         this.reasons = decision.reasons();
         this.rulesVersion = decision.rulesVersion();
-        this.licenceCount = licenceCount;
-        this.enterprise = enterprise;
-        this.decidedAt = decidedAt;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public UUID engagementId() {
-        return engagementId;
-    }
-
-    public String benefit() {
-        return benefit;
-    }
-
-    public boolean eligible() {
-        return eligible;
-    }
-
-    public List<String> reasons() {
-        return reasons;
-    }
-
-    public String rulesVersion() {
-        return rulesVersion;
-    }
-
-    public int licenceCount() {
-        return licenceCount;
-    }
-
-    public boolean enterprise() {
-        return enterprise;
-    }
-
-    public Instant decidedAt() {
-        return decidedAt;
+        this.licenceCount = decision.licenceCount();
+        this.enterprise = decision.enterprise();
+        this.decidedAt = decision.decidedAt();
     }
 }

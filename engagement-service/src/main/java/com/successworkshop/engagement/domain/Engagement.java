@@ -1,20 +1,19 @@
 package com.successworkshop.engagement.domain;
 
-import com.successworkshop.kit.persistence.PartnerScope;
-import org.hibernate.annotations.Filter;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInHeld;
-import com.successworkshop.engagement.domain.EngagementEvents.FastTrackManagerChanged;
 import com.successworkshop.engagement.domain.EngagementEvents.CheckInScheduled;
 import com.successworkshop.engagement.domain.EngagementEvents.EligibilityDetermined;
 import com.successworkshop.engagement.domain.EngagementEvents.EngagementCreated;
+import com.successworkshop.engagement.domain.EngagementEvents.FastTrackManagerChanged;
 import com.successworkshop.engagement.domain.EngagementEvents.IntendedServicesChanged;
 import com.successworkshop.engagement.domain.EngagementEvents.KickoffCompleted;
 import com.successworkshop.engagement.domain.EngagementEvents.WorkshopCancelled;
 import com.successworkshop.engagement.domain.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.engagement.domain.EngagementEvents.WorkshopRescheduled;
 import com.successworkshop.engagement.domain.EngagementEvents.WorkshopScheduled;
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
+import com.successworkshop.kit.persistence.PartnerScope;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,8 +23,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -48,15 +47,12 @@ import java.util.UUID;
 @Entity
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "engagement")
-public class Engagement extends AggregateRoot {
+public class Engagement extends VersionedAggregate {
 
     public static final String CHECK_INS_NOT_AGREED = "check-in.not-agreed";
 
     @Id
     private UUID id;
-
-    @Version
-    private long version;
 
     private String partnerId;
     private String customerName;
@@ -101,7 +97,7 @@ public class Engagement extends AggregateRoot {
     private int workshopSequence;
     private int checkInSequence;
     @JdbcTypeCode(SqlTypes.JSON)
-    private CurrentEligibility currentEligibility;
+    private Eligibility currentEligibility;
 
     private Instant createdAt;
     private Instant updatedAt;
@@ -394,12 +390,13 @@ public class Engagement extends AggregateRoot {
 
     /** Goals 6: whether an enterprise adoption benefit applies, by the policy given; the decision is kept, not the engagement changed. */
     public EligibilityDecision decideEligibility(EligibilityPolicy policy, Instant now) {
-        EligibilityDecision d = new EligibilityDecision(id, EligibilityPolicy.ENHANCED_ADOPTION_SERVICE,
-                policy.decide(licenceCount, enterprise), licenceCount, enterprise, now);
+        EligibilityPolicy.Decision decision = policy.decide(licenceCount, enterprise);
+        Eligibility d = new Eligibility(EligibilityPolicy.ENHANCED_ADOPTION_SERVICE, decision.eligible(), decision.reasons(),
+                decision.rulesVersion(), licenceCount, enterprise, now);
         raise("EligibilityDetermined", id, new EligibilityDetermined(id, partnerId, d.benefit(), d.eligible(), d.reasons(),
                 d.rulesVersion(), d.licenceCount(), d.enterprise()));
-        currentEligibility = CurrentEligibility.of(d);
-        return d;
+        currentEligibility = d;
+        return new EligibilityDecision(id, d);
     }
 
     /** A change to child rows alone still moves the version (ETag): a new updatedAt makes the engagement dirty. */
@@ -418,16 +415,8 @@ public class Engagement extends AggregateRoot {
         return activeServices().stream().map(s -> s.workload().name()).sorted().toList();
     }
 
-    public String etag() {
-        return "\"" + version + "\"";
-    }
-
     public UUID id() {
         return id;
-    }
-
-    public long version() {
-        return version;
     }
 
     public String partnerId() {
@@ -492,7 +481,7 @@ public class Engagement extends AggregateRoot {
     }
 
     /** The latest eligibility decision, or null before the first. */
-    public CurrentEligibility currentEligibility() {
+    public Eligibility currentEligibility() {
         return currentEligibility;
     }
 

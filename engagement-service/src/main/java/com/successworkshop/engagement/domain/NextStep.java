@@ -4,7 +4,7 @@ package com.successworkshop.engagement.domain;
 public enum NextStep {
     INTRODUCE_ADOPTION_SME, SCHEDULE_REGULAR_CHECK_INS;
 
-    public static NextStep after(CurrentEligibility current) {
+    public static NextStep after(Eligibility current) {
         return current != null && current.eligible() ? INTRODUCE_ADOPTION_SME : SCHEDULE_REGULAR_CHECK_INS;
     }
 }

@@ -1,5 +1,7 @@
 package com.successworkshop.engagement.domain;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -7,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,14 +42,20 @@ public class SsatReadiness {
         }
     }
 
+    /** What one SsatReadinessChanged reports: how many intended services have SSAT recorded, which do not, and the gaps. */
+    @Embeddable
+    public record Reported(int servicesRecorded, int servicesTotal, boolean allRecorded,
+                           @JdbcTypeCode(SqlTypes.JSON) List<String> missingServices, int gaps) {
+
+        public Reported {
+            missingServices = List.copyOf(missingServices);
+        }
+    }
+
     @Id
     private UUID engagementId;
-    private int servicesRecorded;
-    private int servicesTotal;
-    private boolean allRecorded;
-    @JdbcTypeCode(SqlTypes.JSON)
-    private List<String> missingServices;
-    private int gaps;
+    @Embedded
+    private Reported reported;
     private Instant lastEventAt;
 
     protected SsatReadiness() {
@@ -56,19 +63,15 @@ public class SsatReadiness {
 
     public SsatReadiness(UUID engagementId) {
         this.engagementId = engagementId;
-        this.missingServices = new ArrayList<>();
+        this.reported = new Reported(0, 0, false, List.of(), 0);
     }
 
     /** The readiness an event reports; an older event than the one applied changes nothing (false). */
-    public boolean apply(Instant eventTime, int recorded, int total, boolean all, List<String> missing, int gapCount) {
+    public boolean apply(Instant eventTime, Reported readiness) {
         if (lastEventAt != null && lastEventAt.isAfter(eventTime)) {
             return false;
         }
-        servicesRecorded = recorded;
-        servicesTotal = total;
-        allRecorded = all;
-        missingServices = new ArrayList<>(missing);
-        gaps = gapCount;
+        reported = readiness;
         lastEventAt = eventTime;
         return true;
     }
@@ -78,11 +81,11 @@ public class SsatReadiness {
      * those it reports missing; all of them when it reports none of these (e.g. a service added since).
      */
     public List<String> missingOf(List<String> intended) {
-        if (allRecorded && servicesTotal >= intended.size()) {
+        if (reported.allRecorded() && reported.servicesTotal() >= intended.size()) {
             return List.of();
         }
-        List<String> reported = intended.stream().filter(missingServices::contains).toList();
-        return reported.isEmpty() ? intended : reported;
+        List<String> missing = intended.stream().filter(reported.missingServices()::contains).toList();
+        return missing.isEmpty() ? intended : missing;
     }
 
     /** Outcomes: the FM confirms SSAT of every intended service (or why there is none); null: nothing heard yet. */
@@ -97,24 +100,8 @@ public class SsatReadiness {
         return engagementId;
     }
 
-    public int servicesRecorded() {
-        return servicesRecorded;
-    }
-
-    public int servicesTotal() {
-        return servicesTotal;
-    }
-
-    public boolean allRecorded() {
-        return allRecorded;
-    }
-
-    public List<String> missingServices() {
-        return missingServices;
-    }
-
-    public int gaps() {
-        return gaps;
+    public Reported reported() {
+        return reported;
     }
 
     public Instant lastEventAt() {

@@ -92,12 +92,13 @@ public class SsatEventsConsumer extends EventConsumer {
 
     void readinessChanged(IncomingEvent event, SsatReadinessChanged d) {
         SsatReadiness r = readModels.ssat(d.engagementId()).orElseGet(() -> new SsatReadiness(d.engagementId()));
-        if (!r.apply(event.time(), d.servicesRecorded(), d.servicesTotal(), d.allRecorded(), d.missingServices(), d.gaps())) {
+        var reported = new SsatReadiness.Reported(d.servicesRecorded(), d.servicesTotal(), d.allRecorded(), d.missingServices(), d.gaps());
+        if (!r.apply(event.time(), reported)) {
             return;
         }
         readModels.save(r);
         timeline.recordFromEvent(d.engagementId(), "ssat-service", "SSAT_READINESS_CHANGED",
-                "SSAT recorded for " + r.servicesRecorded() + " of " + r.servicesTotal() + " intended services"
-                        + (r.missingServices().isEmpty() ? "" : "; missing " + String.join(", ", r.missingServices())), event.id(), event.time());
+                "SSAT recorded for " + reported.servicesRecorded() + " of " + reported.servicesTotal() + " intended services"
+                        + (reported.missingServices().isEmpty() ? "" : "; missing " + String.join(", ", reported.missingServices())), event.id(), event.time());
     }
 }

@@ -1,40 +1,29 @@
 package com.successworkshop.engagement.repository;
 
 import com.successworkshop.engagement.domain.CheckIn;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Check-ins held; callers find the engagement first (partner scoping). */
 @ApplicationScoped
-public class CheckInRepository {
+public class CheckInRepository implements PanacheRepositoryBase<CheckIn, UUID> {
 
-    @Inject
-    EntityManager em;
-
-    public void add(CheckIn c) {
-        em.persist(c);
-    }
-
-    public List<CheckIn> page(UUID engagementId, int page, int size) {
-        return em.createQuery("from CheckIn where engagementId = :e order by heldOn desc, recordedAt desc", CheckIn.class)
-                .setParameter("e", engagementId).setFirstResult(page * size).setMaxResults(size).getResultList();
-    }
-
-    public long count(UUID engagementId) {
-        return em.createQuery("select count(c) from CheckIn c where c.engagementId = :e", Long.class).setParameter("e", engagementId).getSingleResult();
+    /** Newest first. */
+    public PanacheQuery<CheckIn> held(UUID engagementId) {
+        return find("engagementId", Sort.descending("heldOn", "recordedAt"), engagementId);
     }
 
     public Optional<CheckIn> find(UUID engagementId, UUID checkInId) {
-        return em.createQuery("from CheckIn where id = :id and engagementId = :e", CheckIn.class)
-                .setParameter("id", checkInId).setParameter("e", engagementId).getResultStream().findFirst();
+        return find("id = :id and engagementId = :e", Parameters.with("id", checkInId).and("e", engagementId)).firstResultOptional();
     }
 
     public Optional<CheckIn> last(UUID engagementId) {
-        return page(engagementId, 0, 1).stream().findFirst();
+        return held(engagementId).firstResultOptional();
     }
 }

@@ -7,7 +7,6 @@ import com.successworkshop.engagement.application.EngagementViews.CreateEngageme
 import com.successworkshop.engagement.application.EngagementViews.EligibilityView;
 import com.successworkshop.engagement.application.EngagementViews.EngagementView;
 import com.successworkshop.engagement.application.EngagementViews.IntendedServiceInput;
-import com.successworkshop.engagement.application.EngagementViews.PageView;
 import com.successworkshop.engagement.application.EngagementViews.ScheduleCheckIns;
 import com.successworkshop.engagement.application.EngagementViews.ServiceStatusUpdate;
 import com.successworkshop.engagement.application.EngagementViews.TimelineEntryView;
@@ -19,6 +18,9 @@ import com.successworkshop.engagement.domain.EngagementCriteria;
 import com.successworkshop.engagement.domain.EngagementPhase;
 import com.successworkshop.engagement.domain.EngagementStatus;
 import com.successworkshop.engagement.domain.Workload;
+import com.successworkshop.kit.application.PageView;
+import com.successworkshop.kit.http.Creation;
+import com.successworkshop.kit.http.PageRequest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.idempotency.IdempotencyService;
@@ -31,6 +33,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -44,12 +47,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.Set;
@@ -81,10 +83,8 @@ public class EngagementResource {
     @POST
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "createEngagement", summary = "Create an engagement; eligibility is decided at once and EngagementCreated is published")
-    public RestResponse<EngagementView> create(@NotNull @Valid CreateEngagement request,
-                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":createEngagement", idempotencyKey, request, uri, () -> record.create(request), EngagementView::id);
+    public RestResponse<EngagementView> create(@NotNull @Valid CreateEngagement request, @BeanParam Creation creation) {
+        return Responses.created(idempotency, caller.partnerId() + ":createEngagement", creation, request, () -> record.create(request), EngagementView::id);
     }
 
     @GET
@@ -96,12 +96,11 @@ public class EngagementResource {
                                          @QueryParam("fastTrackManager") String fastTrackManager,
                                          @QueryParam("q") @Parameter(description = "text in the customer name or tenant id") String text,
                                          @QueryParam("sort") @Parameter(description = "createdAt|updatedAt|customerName|licenceCount[,asc|desc]") String sort,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+                                         @Valid @BeanParam PageRequest paging) {
         var criteria = new EngagementCriteria(Params.enumValue(EngagementStatus.class, status, "status"),
                 Params.enumValue(EngagementPhase.class, phase, "phase"), Params.enumValue(Workload.class, workload, "service"),
                 fastTrackManager, text);
-        return queries.list(criteria, Params.sort(sort, SORTABLE, "createdAt"), page, size);
+        return queries.list(criteria, Params.sort(sort, SORTABLE, "createdAt"), paging.page(), paging.size());
     }
 
     @GET
@@ -182,8 +181,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getTimeline", summary = "Every change of the engagement, oldest first: who, when, what")
     public PageView<TimelineEntryView> timeline(@PathParam("id") UUID id,
-                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        return queries.timeline(id, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
+                                                @Valid @BeanParam PageRequest paging) {
+        return queries.timeline(id, paging.page(), paging.size()).orElseThrow(() -> ProblemException.notFound("Engagement " + id));
     }
 }

@@ -46,7 +46,7 @@ final class Engagements {
 
     static SsatReadiness readiness(UUID engagementId, int recorded, int total, List<String> missing) {
         SsatReadiness r = new SsatReadiness(engagementId);
-        r.apply(NOW, recorded, total, missing.isEmpty(), missing, 0);
+        r.apply(NOW, new SsatReadiness.Reported(recorded, total, missing.isEmpty(), missing, 0));
         return r;
     }
 }

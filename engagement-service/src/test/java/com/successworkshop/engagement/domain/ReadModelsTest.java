@@ -18,11 +18,11 @@ class ReadModelsTest {
     @Test
     void anOlderEventChangesNothing() {
         SsatReadiness r = new SsatReadiness(UUID.randomUUID());
-        assertTrue(r.apply(T, 2, 2, true, List.of(), 0));
-        assertFalse(r.apply(T.minusSeconds(60), 0, 2, false, List.of("OD", "SPO"), 3));
-        assertEquals(2, r.servicesRecorded());
-        assertTrue(r.allRecorded());
-        assertTrue(r.apply(T, 1, 2, false, List.of("SPO"), 1), "an event of the same time applies");
+        assertTrue(r.apply(T, new SsatReadiness.Reported(2, 2, true, List.of(), 0)));
+        assertFalse(r.apply(T.minusSeconds(60), new SsatReadiness.Reported(0, 2, false, List.of("OD", "SPO"), 3)));
+        assertEquals(2, r.reported().servicesRecorded());
+        assertTrue(r.reported().allRecorded());
+        assertTrue(r.apply(T, new SsatReadiness.Reported(1, 2, false, List.of("SPO"), 1)), "an event of the same time applies");
         assertEquals(List.of("SPO"), r.missingOf(List.of("OD", "SPO")));
 
         TaskProgress p = new TaskProgress(UUID.randomUUID());

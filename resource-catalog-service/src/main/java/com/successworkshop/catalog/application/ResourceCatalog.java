@@ -1,12 +1,12 @@
 package com.successworkshop.catalog.application;
 
-import com.successworkshop.catalog.application.ResourceViews.PageView;
 import com.successworkshop.catalog.application.ResourceViews.ResourceInput;
 import com.successworkshop.catalog.application.ResourceViews.ResourceView;
 import com.successworkshop.catalog.application.ResourceViews.RetireResource;
 import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.domain.ExpectedVersion;

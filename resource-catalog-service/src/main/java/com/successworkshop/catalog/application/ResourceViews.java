@@ -59,9 +59,6 @@ public final class ResourceViews {
                                Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
-    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
-    }
-
     public record PackItem(UUID resourceId, String title, String titleJa, String address, ResourceKind kind, List<String> audience,
                            String language, String why) {
     }

@@ -1,13 +1,12 @@
 package com.successworkshop.catalog.domain;
 
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,13 +25,10 @@ import java.util.function.Function;
  */
 @Entity
 @Table(name = "resource_link")
-public class ResourceLink extends AggregateRoot {
+public class ResourceLink extends VersionedAggregate {
 
     @Id
     public UUID id;
-
-    @Version
-    public long version;
 
     public String title;
     public String titleJa;
@@ -118,10 +114,6 @@ public class ResourceLink extends AggregateRoot {
         updatedAt = now;
         raise("ResourceRetired", id, new CatalogEvents.ResourceRetired(id, CatalogEvents.ALL_PARTNERS, versionAfterChange(),
                 retiredReason, replacementId, now));
-    }
-
-    public String etag() {
-        return "\"" + version + "\"";
     }
 
     public boolean active() {

@@ -1,7 +1,6 @@
 package com.successworkshop.catalog.rest;
 
 import com.successworkshop.catalog.application.ResourceCatalog;
-import com.successworkshop.catalog.application.ResourceViews.PageView;
 import com.successworkshop.catalog.application.ResourceViews.ResourceInput;
 import com.successworkshop.catalog.application.ResourceViews.ResourceView;
 import com.successworkshop.catalog.application.ResourceViews.RetireResource;
@@ -11,6 +10,9 @@ import com.successworkshop.catalog.domain.ResourceCriteria;
 import com.successworkshop.catalog.domain.ResourceKind;
 import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.Workload;
+import com.successworkshop.kit.application.PageView;
+import com.successworkshop.kit.http.Creation;
+import com.successworkshop.kit.http.PageRequest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.idempotency.IdempotencyService;
@@ -19,11 +21,9 @@ import com.successworkshop.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,12 +33,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Map;
 import java.util.UUID;
@@ -69,8 +68,7 @@ public class ResourceLinkResource {
                                        @QueryParam("tag") String tag,
                                        @QueryParam("q") @Parameter(description = "text in the title (English or Japanese) or description") String text,
                                        @QueryParam("sort") @Parameter(description = "title|section|kind|language|status|createdAt|updatedAt[,asc|desc]; default section, title") String sort,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+                                       @Valid @BeanParam PageRequest paging) {
         if (text != null && text.length() > 200) {
             throw ProblemException.invalid("q", "at most 200 characters");
         }
@@ -78,7 +76,7 @@ public class ResourceLinkResource {
                 Params.enumValue(Workload.class, workload, "service"), Params.enumValue(Audience.class, audience, "audience"),
                 Params.enumValue(ResourceKind.class, kind, "kind"), language, Params.enumValue(ResourceStatus.class, status, "status"),
                 tag, text);
-        return catalog.list(criteria, Params.orderBy(sort, SORTABLE, "section asc, lower(title) asc, id"), page, size);
+        return catalog.list(criteria, Params.orderBy(sort, SORTABLE, "section asc, lower(title) asc, id"), paging.page(), paging.size());
     }
 
     @GET
@@ -92,10 +90,8 @@ public class ResourceLinkResource {
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "createResource", summary = "Add a resource link; publishes ResourcePublished")
-    public RestResponse<ResourceView> create(@NotNull @Valid ResourceInput request,
-                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           UriInfo uri) {
-        return Responses.created(idempotency, "createResource", idempotencyKey, request, uri, () -> catalog.publish(request), ResourceView::id);
+    public RestResponse<ResourceView> create(@NotNull @Valid ResourceInput request, @BeanParam Creation creation) {
+        return Responses.created(idempotency, "createResource", creation, request, () -> catalog.publish(request), ResourceView::id);
     }
 
     @PUT

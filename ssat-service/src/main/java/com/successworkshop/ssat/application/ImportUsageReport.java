@@ -9,6 +9,7 @@ import com.successworkshop.ssat.domain.MetricKind;
 import com.successworkshop.ssat.domain.SuccessMetric;
 import com.successworkshop.ssat.domain.UsageReport;
 import com.successworkshop.ssat.domain.Workload;
+import com.successworkshop.ssat.repository.MetricMeasurementRepository;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.repository.SuccessMetricRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,8 @@ public class ImportUsageReport {
     @Inject
     SuccessMetricRepository metrics;
     @Inject
+    MetricMeasurementRepository measurements;
+    @Inject
     CurrentPartner caller;
     @Inject
     UnitOfWork work;
@@ -59,10 +62,10 @@ public class ImportUsageReport {
             List<UUID> ids = new ArrayList<>();
             for (SuccessMetric metric : activeUsage.stream().filter(m -> m.workload() == usage.service()).toList()) {
                 ids.add(metric.id());
-                if (metrics.hasMeasurement(metric.id(), measuredAt, source)) {
+                if (measurements.recorded(metric.id(), measuredAt, source)) {
                     already++;
                 } else {
-                    metrics.addMeasurement(metric.record(usage.activePercent(), measuredAt, source, caller.actor(), now));
+                    measurements.persist(metric.record(usage.activePercent(), measuredAt, source, caller.actor(), now));
                     changed.add(metric);
                     recorded++;
                 }

@@ -11,6 +11,7 @@ import com.successworkshop.ssat.application.SsatViews.MetricView;
 import com.successworkshop.ssat.domain.MetricMeasurement;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.SuccessMetric;
+import com.successworkshop.ssat.repository.MetricMeasurementRepository;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.repository.SuccessMetricRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class MeasureSuccess {
     @Inject
     SuccessMetricRepository metrics;
     @Inject
+    MetricMeasurementRepository measurements;
+    @Inject
     UnitOfWork work;
     @Inject
     CurrentPartner caller;
@@ -45,21 +48,22 @@ public class MeasureSuccess {
         SuccessMetric metric = metric(engagementId, metricId);
         ExpectedVersion.check(ifMatch, metric.etag());
         metric.redefine(m, in.definition(), Instant.now());
-        return SsatMapper.view(work.complete(metric), metrics.latest(metricId));
+        return SsatMapper.view(work.complete(metric), measurements.latest(metricId));
     }
 
     public void deleteMetric(UUID engagementId, UUID metricId, String ifMatch) {
         matrix(engagementId);
         SuccessMetric metric = metric(engagementId, metricId);
         ExpectedVersion.check(ifMatch, metric.etag());
-        metrics.deleteWithMeasurements(metric);
+        measurements.deleteOf(metric.id());
+        metrics.delete(metric);
     }
 
     public MeasurementView recordMeasurement(UUID engagementId, UUID metricId, MeasurementInput in) {
         matrix(engagementId);
         SuccessMetric metric = metric(engagementId, metricId);
         MetricMeasurement measurement = metric.record(in.value(), in.measuredAt(), in.source(), caller.actor(), Instant.now());
-        metrics.addMeasurement(measurement);
+        measurements.persist(measurement);
         work.complete(metric);
         return SsatMapper.view(measurement);
     }

@@ -1,15 +1,14 @@
 package com.successworkshop.ssat.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.ssat.application.SsatViews.EngagementReadinessView;
 import com.successworkshop.ssat.application.SsatViews.GapView;
 import com.successworkshop.ssat.application.SsatViews.MatrixView;
-import com.successworkshop.ssat.application.SsatViews.PageView;
 import com.successworkshop.ssat.application.SsatViews.SnapshotView;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,7 +50,6 @@ public class SsatMatrixQueries {
     }
 
     public PageView<EngagementReadinessView> readiness(Collection<UUID> engagementIds, int page, int size) {
-        var query = matrices.list(engagementIds).page(Page.of(page, size));
-        return new PageView<>(query.list().stream().map(SsatMapper::readinessView).toList(), page, size, query.count());
+        return PageView.of(matrices.list(engagementIds), page, size, SsatMapper::readinessView);
     }
 }

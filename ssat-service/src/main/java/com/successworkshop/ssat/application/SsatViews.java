@@ -23,9 +23,6 @@ public final class SsatViews {
     private SsatViews() {
     }
 
-    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
-    }
-
     @Schema(description = "One success factor of one service")
     public record FactorView(SsatFactor factor, FactorStatus status, String gap, String reason, String owner,
                              String changedBy, Instant changedAt) {

@@ -1,14 +1,15 @@
 package com.successworkshop.ssat.application;
 
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.ssat.application.SsatViews.MeasurementView;
 import com.successworkshop.ssat.application.SsatViews.MetricView;
-import com.successworkshop.ssat.application.SsatViews.PageView;
 import com.successworkshop.ssat.application.SsatViews.SuccessReviewReadiness;
 import com.successworkshop.ssat.domain.MetricMeasurement;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.SuccessMetric;
 import com.successworkshop.ssat.domain.SuccessReview;
+import com.successworkshop.ssat.repository.MetricMeasurementRepository;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.repository.SuccessMetricRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ public class SuccessMetricQueries {
     SsatMatrixRepository matrices;
     @Inject
     SuccessMetricRepository metrics;
+    @Inject
+    MetricMeasurementRepository measurements;
 
     // Playbook facts: success review at >= 10 % active usage on every intended service.
     @ConfigProperty(name = "workshop.success-review.active-usage-threshold", defaultValue = "10")
@@ -39,17 +42,16 @@ public class SuccessMetricQueries {
 
     public Optional<List<MetricView>> list(UUID engagementId) {
         return matrices.find(engagementId)
-                .map(m -> metrics.ofEngagement(engagementId).stream().map(x -> SsatMapper.view(x, metrics.latest(x.id()))).toList());
+                .map(m -> metrics.ofEngagement(engagementId).stream().map(x -> SsatMapper.view(x, measurements.latest(x.id()))).toList());
     }
 
     public MetricView get(UUID engagementId, UUID metricId) {
-        return SsatMapper.view(metric(engagementId, metricId), metrics.latest(metricId));
+        return SsatMapper.view(metric(engagementId, metricId), measurements.latest(metricId));
     }
 
     public PageView<MeasurementView> measurements(UUID engagementId, UUID metricId, int page, int size) {
         metric(engagementId, metricId);
-        return new PageView<>(metrics.measurements(metricId, page, size).stream().map(SsatMapper::view).toList(), page, size,
-                metrics.countMeasurements(metricId));
+        return PageView.of(measurements.of(metricId), page, size, SsatMapper::view);
     }
 
     public SuccessReviewReadiness successReviewReadiness(UUID engagementId) {
@@ -57,7 +59,7 @@ public class SuccessMetricQueries {
         List<SuccessMetric> all = metrics.ofEngagement(engagementId);
         Map<UUID, BigDecimal> latest = new HashMap<>();
         for (SuccessMetric x : all) {
-            metrics.latest(x.id()).map(MetricMeasurement::value).ifPresent(v -> latest.put(x.id(), v));
+            measurements.latest(x.id()).map(MetricMeasurement::value).ifPresent(v -> latest.put(x.id(), v));
         }
         return SsatMapper.view(engagementId, SuccessReview.of(m, all, latest, activeUsageThreshold));
     }

@@ -11,6 +11,7 @@ import com.successworkshop.ssat.domain.SsatFactorState;
 import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.SuccessChecklist;
 import com.successworkshop.ssat.domain.SuccessMetric;
+import com.successworkshop.ssat.repository.MetricMeasurementRepository;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import com.successworkshop.ssat.repository.SuccessMetricRepository;
 import com.successworkshop.ssat.repository.SuccessPlanRepository;
@@ -53,6 +54,8 @@ public class SuccessPlanDocument {
     @Inject
     SuccessMetricRepository metrics;
     @Inject
+    MetricMeasurementRepository measurements;
+    @Inject
     SuccessPlanRepository plans;
 
     public Rendered build(UUID engagementId) {
@@ -72,7 +75,7 @@ public class SuccessPlanDocument {
 
         List<List<String>> metricRows = new ArrayList<>(List.of(List.of("Service", "Metric", "Baseline", "Target", "Latest", "Due", "Owner")));
         for (SuccessMetric metric : metrics.ofEngagement(engagementId)) {
-            BigDecimal latest = metrics.latest(metric.id()).map(x -> x.value()).orElse(null);
+            BigDecimal latest = measurements.latest(metric.id()).map(x -> x.value()).orElse(null);
             metricRows.add(List.of(metric.workload().name(), metric.name(), num(metric.baseline()) + unit(metric), num(metric.target()) + unit(metric),
                     latest == null ? "—" : num(latest) + unit(metric), text(metric.dueDate()), text(metric.owner())));
         }

@@ -1,13 +1,12 @@
 package com.successworkshop.ssat.domain;
 
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "success_plan_action")
-public class PlanAction extends AggregateRoot {
+public class PlanAction extends VersionedAggregate {
 
     public static final String TRANSITION = "success-plan.transition";
     public static final String OWNER_REQUIRED = "success-plan.owner-required";
@@ -33,8 +32,6 @@ public class PlanAction extends AggregateRoot {
 
     @Id
     private UUID id;
-    @Version
-    private long version;
     private UUID engagementId;
     private String title;
     private String description;
@@ -154,12 +151,7 @@ public class PlanAction extends AggregateRoot {
         updatedAt = now;
     }
 
-    public String etag() {
-        return "\"" + version + "\"";
-    }
-
     public UUID id() { return id; }
-    public long version() { return version; }
     public UUID engagementId() { return engagementId; }
     public String title() { return title; }
     public String description() { return description; }

@@ -1,7 +1,7 @@
 package com.successworkshop.ssat.domain;
 
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
 import com.successworkshop.kit.persistence.PartnerScope;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -34,13 +33,10 @@ import java.util.function.Function;
 @Entity
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "ssat_matrix")
-public class SsatMatrix extends AggregateRoot {
+public class SsatMatrix extends VersionedAggregate {
 
     @Id
     private UUID engagementId;
-
-    @Version
-    private long version;
 
     private String partnerId;
     private String customerName;
@@ -191,10 +187,6 @@ public class SsatMatrix extends AggregateRoot {
         return service(workload).filter(s -> !s.retired()).isPresent();
     }
 
-    public String etag() {
-        return "\"" + version + "\"";
-    }
-
     private IntendedService activeService(Workload workload) {
         IntendedService s = service(workload)
                 .orElseThrow(() -> DomainException.notFound("Service " + workload + " in the SSAT matrix of engagement " + engagementId));
@@ -220,10 +212,6 @@ public class SsatMatrix extends AggregateRoot {
 
     public UUID engagementId() {
         return engagementId;
-    }
-
-    public long version() {
-        return version;
     }
 
     public String partnerId() {

@@ -1,7 +1,7 @@
 package com.successworkshop.ssat.domain;
 
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +24,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "success_checklist")
-public class SuccessChecklist extends AggregateRoot {
+public class SuccessChecklist extends VersionedAggregate {
 
     @Id
     private UUID engagementId;
-    @Version
-    private long version;
     private int revision;
     private Instant updatedAt;
 
@@ -90,12 +87,7 @@ public class SuccessChecklist extends AggregateRoot {
         return Arrays.stream(ChecklistItem.values()).map(i -> changed(i).orElseGet(() -> new Entry(i))).toList();
     }
 
-    public String etag() {
-        return "\"" + version + "\"";
-    }
-
     public UUID engagementId() { return engagementId; }
-    public long version() { return version; }
     public int revision() { return revision; }
     public Instant updatedAt() { return updatedAt; }
 

@@ -1,16 +1,16 @@
 package com.successworkshop.ssat.rest;
 
+import com.successworkshop.kit.application.PageView;
+import com.successworkshop.kit.http.PageRequest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.kit.security.Roles;
 import com.successworkshop.ssat.application.SsatMatrixQueries;
 import com.successworkshop.ssat.application.SsatViews.EngagementReadinessView;
-import com.successworkshop.ssat.application.SsatViews.PageView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,8 +38,7 @@ public class ReadinessResource {
     @Operation(operationId = "listSsatReadiness", summary = "SSAT readiness of many engagements at once, for dashboards (the caller's partner only)")
     public PageView<EngagementReadinessView> list(
             @QueryParam("engagementId") @Parameter(description = "repeat for several, at most 200; none = all of the caller's engagements") List<String> engagementIds,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+            @Valid @BeanParam PageRequest paging) {
         Set<UUID> ids = new LinkedHashSet<>();
         if (engagementIds != null) {
             for (String raw : engagementIds) {
@@ -57,6 +56,6 @@ public class ReadinessResource {
         if (ids.size() > Params.MAX_PAGE_SIZE) {
             throw ProblemException.invalid("engagementId", "at most " + Params.MAX_PAGE_SIZE + " engagements per request");
         }
-        return queries.readiness(ids, page, size);
+        return queries.readiness(ids, paging.page(), paging.size());
     }
 }

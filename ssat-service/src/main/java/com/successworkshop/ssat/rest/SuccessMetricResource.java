@@ -1,6 +1,8 @@
 package com.successworkshop.ssat.rest;
 
-import com.successworkshop.kit.http.Params;
+import com.successworkshop.kit.application.PageView;
+import com.successworkshop.kit.http.Creation;
+import com.successworkshop.kit.http.PageRequest;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.kit.problem.ProblemException;
@@ -11,18 +13,15 @@ import com.successworkshop.ssat.application.SsatViews.MeasurementInput;
 import com.successworkshop.ssat.application.SsatViews.MeasurementView;
 import com.successworkshop.ssat.application.SsatViews.MetricInput;
 import com.successworkshop.ssat.application.SsatViews.MetricView;
-import com.successworkshop.ssat.application.SsatViews.PageView;
 import com.successworkshop.ssat.application.SsatViews.SuccessReviewReadiness;
 import com.successworkshop.ssat.application.SuccessMetricQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,13 +29,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -60,10 +56,8 @@ public class SuccessMetricResource {
     @Path("/success-metrics")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "createSuccessMetric", summary = "Define a success metric of an intended service: baseline, target, due date, owner")
-    public RestResponse<MetricView> create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request,
-                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":createSuccessMetric:" + id, idempotencyKey, request, uri, () -> measure.defineMetric(id, request), MetricView::id);
+    public RestResponse<MetricView> create(@PathParam("id") UUID id, @NotNull @Valid MetricInput request, @BeanParam Creation creation) {
+        return Responses.created(idempotency, caller.partnerId() + ":createSuccessMetric:" + id, creation, request, () -> measure.defineMetric(id, request), MetricView::id);
     }
 
     @GET
@@ -105,9 +99,8 @@ public class SuccessMetricResource {
     @Path("/success-metrics/{metricId}/measurements")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "addMeasurement", summary = "Record a measured value (e.g. from the M365 usage reports)")
-    public RestResponse<MeasurementView> addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request,
-                                   @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":addMeasurement:" + metricId, idempotencyKey, request, uri, () -> measure.recordMeasurement(id, metricId, request), MeasurementView::id);
+    public RestResponse<MeasurementView> addMeasurement(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId, @NotNull @Valid MeasurementInput request, @BeanParam Creation creation) {
+        return Responses.created(idempotency, caller.partnerId() + ":addMeasurement:" + metricId, creation, request, () -> measure.recordMeasurement(id, metricId, request), MeasurementView::id);
     }
 
     @GET
@@ -115,9 +108,8 @@ public class SuccessMetricResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "listMeasurements", summary = "Measurements of a metric, newest first")
     public PageView<MeasurementView> measurements(@PathParam("id") UUID id, @PathParam("metricId") UUID metricId,
-                                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
-        return queries.measurements(id, metricId, page, size);
+                                                  @Valid @BeanParam PageRequest paging) {
+        return queries.measurements(id, metricId, paging.page(), paging.size());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.successworkshop.ssat.rest;
 
+import com.successworkshop.kit.http.Creation;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.idempotency.IdempotencyService;
@@ -20,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,13 +33,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -75,10 +76,8 @@ public class SuccessPlanResource {
     @Path("/actions")
     @RolesAllowed(Roles.FASTTRACK_MANAGER)
     @Operation(operationId = "addSuccessPlanAction", summary = "Add an action to the plan (NOT_STARTED): what, for which service and factor, owner, due date")
-    public RestResponse<ActionView> add(@PathParam("id") UUID id, @NotNull @Valid ActionInput request,
-                                        @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                        UriInfo uri) {
-        return Responses.created(idempotency, caller.partnerId() + ":addSuccessPlanAction:" + id, idempotencyKey, request, uri,
+    public RestResponse<ActionView> add(@PathParam("id") UUID id, @NotNull @Valid ActionInput request, @BeanParam Creation creation) {
+        return Responses.created(idempotency, caller.partnerId() + ":addSuccessPlanAction:" + id, creation, request,
                 () -> planning.addAction(id, request), ActionView::id);
     }
 

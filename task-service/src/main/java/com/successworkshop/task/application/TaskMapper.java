@@ -18,13 +18,13 @@ public final class TaskMapper {
     public static TemplateView view(TaskTemplate t) {
         return new TemplateView(t.id, t.ftopTaskId, t.templateVersion, t.name, t.mandatory, t.fasttrackRole, t.allServices,
                 List.copyOf(t.workloads()), t.serviceNames, t.process, t.phase, t.section, t.dueOffsetDays, t.status, t.latest,
-                t.createdAt, t.publishedAt, t.retiredAt, t.version);
+                t.createdAt, t.publishedAt, t.retiredAt, t.version());
     }
 
     public static TaskView view(TaskInstance i) {
         return new TaskView(i.id, i.engagementId, i.kind, i.ftopTaskId, i.templateId, i.templateVersion, i.name, i.mandatory,
                 i.fasttrackRole, i.section, i.status, i.statusReason, i.allowedTransitions(), i.assignee, i.dueDate, i.overdue(today()),
-                i.notes, i.completedAt, i.completedBy, i.completedByEvent, i.retiredAt, i.createdAt, i.updatedAt, i.version);
+                i.notes, i.completedAt, i.completedBy, i.completedByEvent, i.retiredAt, i.createdAt, i.updatedAt, i.version());
     }
 
     public static LocalDate today() {

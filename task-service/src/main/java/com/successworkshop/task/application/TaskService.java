@@ -1,10 +1,10 @@
 package com.successworkshop.task.application;
 
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.kit.security.CurrentPartner;
-import com.successworkshop.task.application.TaskViews.PageView;
 import com.successworkshop.task.application.TaskViews.TaskPatch;
 import com.successworkshop.task.application.TaskViews.TaskView;
 import com.successworkshop.task.domain.EngagementRef;
@@ -12,8 +12,6 @@ import com.successworkshop.task.domain.TaskCriteria;
 import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.repository.EngagementRefRepository;
 import com.successworkshop.task.repository.TaskRepository;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,8 +44,7 @@ public class TaskService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<TaskView> page(TaskCriteria criteria, int page, int size) {
-        PanacheQuery<TaskInstance> q = tasks.search(criteria, TaskMapper.today()).page(Page.of(page, size));
-        return new PageView<>(q.list().stream().map(TaskMapper::view).toList(), page, size, q.count());
+        return PageView.of(tasks.search(criteria, TaskMapper.today()), page, size, TaskMapper::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -23,9 +23,6 @@ public final class TaskViews {
     private TaskViews() {
     }
 
-    public record PageView<T>(@NotNull List<T> items, @NotNull int page, @NotNull int size, @NotNull long total) {
-    }
-
     public record TemplateView(@NotNull UUID id, @NotNull int ftopTaskId, @NotNull int templateVersion, String name, @NotNull boolean mandatory, String fastTrackRole,
                                @NotNull boolean allServices, List<Workload> services, String serviceNames, String process, String phase,
                                String section, @NotNull int dueOffsetDays, TemplateStatus status, @NotNull boolean latest, Instant createdAt,

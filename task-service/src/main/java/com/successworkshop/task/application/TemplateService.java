@@ -1,10 +1,10 @@
 package com.successworkshop.task.application;
 
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.application.UnitOfWork;
 import com.successworkshop.kit.domain.DomainException;
 import com.successworkshop.kit.domain.ExpectedVersion;
 import com.successworkshop.task.application.TaskViews.ImportReport;
-import com.successworkshop.task.application.TaskViews.PageView;
 import com.successworkshop.task.application.TaskViews.TemplateInput;
 import com.successworkshop.task.application.TaskViews.TemplateView;
 import com.successworkshop.task.domain.TaskTemplate;
@@ -12,8 +12,6 @@ import com.successworkshop.task.domain.TemplateCriteria;
 import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.repository.TemplateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,8 +42,7 @@ public class TemplateService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<TemplateView> list(TemplateCriteria criteria, int page, int size) {
-        PanacheQuery<TaskTemplate> q = templates.search(criteria).page(Page.of(page, size));
-        return new PageView<>(q.list().stream().map(TaskMapper::view).toList(), page, size, q.count());
+        return PageView.of(templates.search(criteria), page, size, TaskMapper::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

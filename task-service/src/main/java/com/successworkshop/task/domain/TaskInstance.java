@@ -1,15 +1,14 @@
 package com.successworkshop.task.domain;
 
-import com.successworkshop.kit.persistence.PartnerScope;
-import org.hibernate.annotations.Filter;
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
+import com.successworkshop.kit.persistence.PartnerScope;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.hibernate.annotations.Filter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,7 @@ import java.util.UUID;
 @Entity
 @Filter(name = PartnerScope.FILTER)
 @Table(name = "task_instance")
-public class TaskInstance extends AggregateRoot {
+public class TaskInstance extends VersionedAggregate {
 
     public static final String RETIRED = "task.retired";
     public static final String TRANSITION = "task.transition";
@@ -35,8 +34,6 @@ public class TaskInstance extends AggregateRoot {
 
     @Id
     public UUID id;
-    @Version
-    public long version;
     public UUID engagementId;
     public String partnerId;
     /** FTOP:<template key>, ADOPTION_SME, CHECK_IN:<date>: one instance per key and engagement. */
@@ -232,10 +229,6 @@ public class TaskInstance extends AggregateRoot {
     /** Derived, never stored: due in the past and still open. */
     public boolean overdue(LocalDate today) {
         return retiredAt == null && dueDate != null && dueDate.isBefore(today) && !status.isClosed();
-    }
-
-    public String etag() {
-        return "\"" + version + "\"";
     }
 
     private void statusChanged(TaskStatus previous, String changedBy, Instant now) {

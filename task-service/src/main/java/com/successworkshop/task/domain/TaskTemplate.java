@@ -1,13 +1,12 @@
 package com.successworkshop.task.domain;
 
-import com.successworkshop.kit.domain.AggregateRoot;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.domain.VersionedAggregate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +24,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "task_template")
-public class TaskTemplate extends AggregateRoot {
+public class TaskTemplate extends VersionedAggregate {
 
     public static final String EXISTS = "task-template.exists";
     public static final String NOT_LATEST = "task-template.not-latest";
@@ -52,8 +51,6 @@ public class TaskTemplate extends AggregateRoot {
     @Enumerated(EnumType.STRING)
     public TemplateStatus status;
     public boolean latest;
-    @Version
-    public long version;
     public Instant createdAt;
     public Instant publishedAt;
     public Instant retiredAt;
@@ -187,10 +184,6 @@ public class TaskTemplate extends AggregateRoot {
     /** The playbook's matching: "all services" always; otherwise one intended service must be among the template's. */
     public boolean appliesTo(Set<Workload> intended) {
         return allServices || workloads().stream().anyMatch(intended::contains);
-    }
-
-    public String etag() {
-        return "\"" + version + "\"";
     }
 
     /** A template applies to all services, or names at least one workload code; no section places it in Uncategorised tasks. */

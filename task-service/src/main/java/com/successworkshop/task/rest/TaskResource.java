@@ -1,13 +1,14 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.http.PageRequest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.kit.security.CurrentPartner;
 import com.successworkshop.kit.security.Roles;
 import com.successworkshop.task.application.TaskService;
-import com.successworkshop.task.application.TaskViews.PageView;
 import com.successworkshop.task.application.TaskViews.TaskPatch;
 import com.successworkshop.task.application.TaskViews.TaskView;
 import com.successworkshop.task.domain.TaskCriteria;
@@ -15,9 +16,8 @@ import com.successworkshop.task.domain.TaskStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,12 +29,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -61,11 +61,10 @@ public class TaskResource {
                                    @QueryParam("overdue") Boolean overdue,
                                    @QueryParam("assignee") String assignee,
                                    @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+                                   @Valid @BeanParam PageRequest paging) {
         var criteria = new TaskCriteria(engagementId, Params.enumValue(TaskStatus.class, status, "status"),
                 mandatory, section, overdue, assignee, includeRetired);
-        return service.listForEngagement(criteria, page, size).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
+        return service.listForEngagement(criteria, paging.page(), paging.size()).orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
     }
 
     @GET
@@ -75,12 +74,11 @@ public class TaskResource {
     public PageView<TaskView> inbox(@QueryParam("assignee") @Parameter(description = "defaults to the caller's name") String assignee,
                                     @QueryParam("overdue") Boolean overdue,
                                     @QueryParam("status") @Parameter(schema = @Schema(implementation = TaskStatus.class)) String status,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+                                    @Valid @BeanParam PageRequest paging) {
         String who = assignee == null || assignee.isBlank() ? caller.actor() : assignee;
         var criteria = new TaskCriteria(null, Params.enumValue(TaskStatus.class, status, "status"),
                 null, null, overdue, who, false);
-        return service.page(criteria, page, size);
+        return service.page(criteria, paging.page(), paging.size());
     }
 
     @GET

@@ -1,13 +1,15 @@
 package com.successworkshop.task.rest;
 
+import com.successworkshop.kit.application.PageView;
 import com.successworkshop.kit.domain.DomainException;
+import com.successworkshop.kit.http.Creation;
+import com.successworkshop.kit.http.PageRequest;
 import com.successworkshop.kit.http.Params;
 import com.successworkshop.kit.http.Responses;
 import com.successworkshop.kit.idempotency.IdempotencyService;
 import com.successworkshop.kit.problem.ProblemException;
 import com.successworkshop.kit.security.Roles;
 import com.successworkshop.task.application.TaskViews.ImportReport;
-import com.successworkshop.task.application.TaskViews.PageView;
 import com.successworkshop.task.application.TaskViews.TemplateInput;
 import com.successworkshop.task.application.TaskViews.TemplateView;
 import com.successworkshop.task.application.TemplateFile;
@@ -18,9 +20,8 @@ import com.successworkshop.task.domain.Workload;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,16 +33,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -67,11 +68,10 @@ public class TaskTemplateResource {
                                        @QueryParam("process") @Parameter(description = "playbook process, e.g. assess-conduct-customer-success-workshop-partner") String process,
                                        @QueryParam("ftopTaskId") Integer ftopTaskId,
                                        @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Params.MAX_PAGE_SIZE) int size) {
+                                       @Valid @BeanParam PageRequest paging) {
         var criteria = new TemplateCriteria(Params.enumValue(Workload.class, service, "service"), section, mandatory, role,
                 Params.enumValue(TemplateStatus.class, status, "status"), process, ftopTaskId, allVersions);
-        return templates.list(criteria, page, size);
+        return templates.list(criteria, paging.page(), paging.size());
     }
 
     @GET
@@ -85,10 +85,8 @@ public class TaskTemplateResource {
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(operationId = "createTaskTemplate", summary = "Create a DRAFT template (version 1)")
-    public RestResponse<TemplateView> create(@NotNull @Valid TemplateInput request,
-                           @Parameter(description = "A retry with the same key returns the first response and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           UriInfo uri) {
-        return Responses.created(idempotency, "createTaskTemplate", idempotencyKey, request, uri, () -> templates.createDraft(request), TemplateView::id);
+    public RestResponse<TemplateView> create(@NotNull @Valid TemplateInput request, @BeanParam Creation creation) {
+        return Responses.created(idempotency, "createTaskTemplate", creation, request, () -> templates.createDraft(request), TemplateView::id);
     }
 
     @PUT

@@ -1,9 +1,9 @@
 package com.successworkshop.kit.http;
 
-import com.successworkshop.kit.application.Rendered;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.successworkshop.kit.application.Rendered;
 import com.successworkshop.kit.domain.Versioned;
 import com.successworkshop.kit.idempotency.IdempotencyService;
 import jakarta.ws.rs.core.EntityTag;
@@ -80,9 +80,10 @@ public final class Responses {
      * A creating POST under an optional Idempotency-Key: {@code create} runs once per key (in the idempotency record's
      * transaction), and the answer is 201 with Location = this URI + the new id, or the first answer replayed.
      */
-    public static <V> RestResponse<V> created(IdempotencyService idempotency, String scope, String key, Object request, UriInfo uri,
-                                       Supplier<V> create, Function<V, Object> id) {
-        IdempotencyService.Outcome outcome = idempotency.create(scope, key, request, () -> {
+    public static <V> RestResponse<V> created(IdempotencyService idempotency, String scope, Creation creation, Object request,
+                                              Supplier<V> create, Function<V, Object> id) {
+        UriInfo uri = creation.uri();
+        IdempotencyService.Outcome outcome = idempotency.create(scope, creation.idempotencyKey(), request, () -> {
             V v = create.get();
             return new IdempotencyService.Created(uri.getAbsolutePathBuilder().path(String.valueOf(id.apply(v))).build().getPath(), v);
         });
