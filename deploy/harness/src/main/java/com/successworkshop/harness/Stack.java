@@ -396,6 +396,11 @@ public final class Stack implements AutoCloseable {
     public static List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(serviceJvmOptions());
+        // Flags a caller adds for its own kind of run (the system tests' short-lived stacks), after the services' own.
+        String extra = System.getProperty("stack.extra-jvm-options", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         Path aot = jar.resolveSibling("app.aot");
         Path cds = jar.resolveSibling("app-cds.jsa");
         if (Files.exists(aot) && newer(aot, jar)) {
