@@ -9,6 +9,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +50,8 @@ public class SsatReadiness {
                            @JdbcTypeCode(SqlTypes.JSON) List<String> missingServices, int gaps) {
 
         public Reported {
-            missingServices = List.copyOf(missingServices);
+            // A copy, not List.copyOf: an event naming a null service is applied as before, not refused here.
+            missingServices = Collections.unmodifiableList(new ArrayList<>(missingServices));
         }
     }
 
