@@ -397,10 +397,7 @@ public final class Stack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(serviceJvmOptions());
         // Flags a caller adds for its own kind of run (the system tests' short-lived stacks), after the services' own.
-        String extra = System.getProperty("stack.extra-jvm-options", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(flags(System.getProperty("stack.extra-jvm-options", "")));
         Path aot = jar.resolveSibling("app.aot");
         Path cds = jar.resolveSibling("app-cds.jsa");
         if (Files.exists(aot) && newer(aot, jar)) {
@@ -421,15 +418,19 @@ public final class Stack implements AutoCloseable {
     public static List<String> serviceJvmOptions() {
         String override = System.getenv("SERVICE_JAVA_OPTS");
         if (override != null && !override.isBlank()) {
-            return List.of(override.trim().split("\\s+"));
+            return flags(override);
         }
         Path file = Path.of(System.getProperty("project.root", "../..")).resolve("deploy/service-jvm.options");
         try {
-            return Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#"))
-                    .flatMap(l -> java.util.Arrays.stream(l.trim().split("\\s+"))).filter(o -> !o.isEmpty()).toList();
+            return Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#")).flatMap(l -> flags(l).stream()).toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the services' JVM flags are read from " + file, e);
         }
+    }
+
+    /** JVM flags written on one line, separated by white space (none for a blank line). */
+    private static List<String> flags(String line) {
+        return java.util.Arrays.stream(line.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }
 
     /** A cache trained on an older build of the jar would be refused by the JVM anyway. */
