@@ -49,8 +49,9 @@ public final class EngagementMapper {
     }
 
     public static IntendedServiceView view(IntendedService s) {
-        return new IntendedServiceView(s.workload(), s.l1Status(), s.l2Status(), s.targetDate(), s.owner(), s.notes(),
-                s.nextAction(), s.nextActionDate(), s.addedAt(), s.removedAt());
+        ServicesTabRow r = s.row();
+        return new IntendedServiceView(r.workload(), r.l1Status(), r.l2Status(), r.targetDate(), r.owner(), r.notes(),
+                r.nextAction(), r.nextActionDate(), s.addedAt(), s.removedAt());
     }
 
 

@@ -4,7 +4,7 @@ import com.successworkshop.engagement.application.EngagementViews.EngagementView
 import com.successworkshop.engagement.application.EngagementViews.IntendedServiceInput;
 import com.successworkshop.engagement.application.EngagementViews.ServiceStatusUpdate;
 import com.successworkshop.engagement.domain.Engagement;
-import com.successworkshop.engagement.domain.IntendedService;
+import com.successworkshop.engagement.domain.ServicesTabRow;
 import com.successworkshop.engagement.domain.Workload;
 import com.successworkshop.engagement.repository.EngagementRepository;
 import com.successworkshop.kit.application.UnitOfWork;
@@ -37,8 +37,8 @@ public class TrackIntendedServices {
     /** If-Match required. */
     public EngagementView updateStatus(UUID id, Workload workload, String ifMatch, ServiceStatusUpdate in) {
         Engagement e = load(id, ifMatch, true);
-        IntendedService s = e.updateIntendedService(EngagementMapper.row(workload, in), Instant.now());
-        timeline.note(e, "INTENDED_SERVICE_UPDATED", workload + " status " + s.l1Status() + (s.l2Status() == null ? "" : " / " + s.l2Status()));
+        ServicesTabRow row = e.updateIntendedService(EngagementMapper.row(workload, in), Instant.now()).row();
+        timeline.note(e, "INTENDED_SERVICE_UPDATED", workload + " status " + row.l1Status() + (row.l2Status() == null ? "" : " / " + row.l2Status()));
         return done(e);
     }
 

@@ -1,16 +1,14 @@
 package com.successworkshop.engagement.domain;
 
 import com.successworkshop.kit.domain.DomainException;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,16 +24,8 @@ public class IntendedService {
     @JoinColumn(name = "engagement_id")
     private Engagement engagement;
 
-    @Enumerated(EnumType.STRING)
-    private Workload workload;
-    @Enumerated(EnumType.STRING)
-    private ServiceStatus l1Status;
-    private String l2Status;
-    private LocalDate targetDate;
-    private String owner;
-    private String notes;
-    private String nextAction;
-    private LocalDate nextActionDate;
+    @Embedded
+    private ServicesTabRow row;
     private Instant addedAt;
     private Instant removedAt;
 
@@ -46,7 +36,6 @@ public class IntendedService {
     IntendedService(Engagement engagement, ServicesTabRow row, String field, Instant now) {
         this.id = UUID.randomUUID();
         this.engagement = engagement;
-        this.workload = row.workload();
         this.addedAt = now;
         setStatus(row, field);
     }
@@ -61,13 +50,8 @@ public class IntendedService {
         if (l1.requiresTargetDate && row.targetDate() == null) {
             throw DomainException.invalid(prefix + "targetDate", "is required when l1Status is " + l1);
         }
-        l1Status = l1;
-        l2Status = row.l2Status();
-        targetDate = row.targetDate();
-        owner = row.owner();
-        notes = row.notes();
-        nextAction = row.nextAction();
-        nextActionDate = row.nextActionDate();
+        this.row = new ServicesTabRow(row.workload(), l1, row.l2Status(), row.targetDate(), row.owner(), row.notes(),
+                row.nextAction(), row.nextActionDate());
     }
 
     /** A removed service is retired, never deleted. */
@@ -86,35 +70,12 @@ public class IntendedService {
     }
 
     public Workload workload() {
-        return workload;
+        return row.workload();
     }
 
-    public ServiceStatus l1Status() {
-        return l1Status;
-    }
-
-    public String l2Status() {
-        return l2Status;
-    }
-
-    public LocalDate targetDate() {
-        return targetDate;
-    }
-
-    public String owner() {
-        return owner;
-    }
-
-    public String notes() {
-        return notes;
-    }
-
-    public String nextAction() {
-        return nextAction;
-    }
-
-    public LocalDate nextActionDate() {
-        return nextActionDate;
+    /** Its Services-tab row as last set (L1 never null: an unset status is STATUS_UNKNOWN). */
+    public ServicesTabRow row() {
+        return row;
     }
 
     public Instant addedAt() {

@@ -74,7 +74,7 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
     public PanacheQuery<Engagement> search(EngagementCriteria f, Sort sort) {
         Where w = Where.all().and("status = :status", "status", f.status())
                 .and("phase = :phase", "phase", f.phase())
-                .and("exists (select 1 from IntendedService s where s.engagement = e and s.workload = :service and s.removedAt is null)",
+                .and("exists (select 1 from IntendedService s where s.engagement = e and s.row.workload = :service and s.removedAt is null)",
                         "service", f.service())
                 .and("lower(fastTrackManager) = lower(:fm)", "fm", f.fastTrackManager())
                 .and("(lower(customerName) like :text or lower(coalesce(customerTenantId, '')) like :text)", "text", Where.containing(f.text()));

@@ -48,7 +48,7 @@ class IntendedServicesTest {
         assertEquals(EngagementPhase.ASSESS, e.phase());
         assertEquals(EngagementStatus.FULLY_ENGAGED, e.status());
         assertEquals(WorkshopState.NOT_SCHEDULED, e.workshop().state());
-        assertEquals(ServiceStatus.STATUS_UNKNOWN, e.intendedServices().getFirst().l1Status());
+        assertEquals(ServiceStatus.STATUS_UNKNOWN, e.intendedServices().getFirst().row().l1Status());
         List<DomainEvent> events = e.takeEvents();
         assertEquals(1, events.size());
         assertEquals("EngagementCreated", events.getFirst().name());
@@ -111,7 +111,7 @@ class IntendedServicesTest {
         assertEquals(2, e.intendedServices().size(), "the same row");
         IntendedService od = e.activeServices().stream().filter(s -> s.workload() == OD).findFirst().orElseThrow();
         assertNull(od.removedAt());
-        assertEquals(ServiceStatus.BLOCKED, od.l1Status());
+        assertEquals(ServiceStatus.BLOCKED, od.row().l1Status());
         assertEquals(List.of("OD"), ((IntendedServicesChanged) e.takeEvents().getFirst().data()).added());
     }
 
@@ -120,11 +120,11 @@ class IntendedServicesTest {
         Engagement e = opened(OD);
         assertEquals("targetDate", invalidField(() -> e.updateIntendedService(status(OD, ServiceStatus.BLOCKED, "Legal/Regulatory", null), NOW)));
         assertEquals("l2Status", invalidField(() -> e.updateIntendedService(status(OD, ServiceStatus.BLOCKED, "Migration", LocalDate.of(2027, 5, 1)), NOW)));
-        assertEquals(ServiceStatus.STATUS_UNKNOWN, e.activeServices().getFirst().l1Status(), "a refused status changes nothing");
+        assertEquals(ServiceStatus.STATUS_UNKNOWN, e.activeServices().getFirst().row().l1Status(), "a refused status changes nothing");
 
         IntendedService s = e.updateIntendedService(status(OD, ServiceStatus.IN_PROGRESS, "Migration", LocalDate.of(2027, 2, 28)), LATER);
-        assertEquals(ServiceStatus.IN_PROGRESS, s.l1Status());
-        assertEquals("Migration", s.l2Status());
+        assertEquals(ServiceStatus.IN_PROGRESS, s.row().l1Status());
+        assertEquals("Migration", s.row().l2Status());
         assertEquals(LATER, e.updatedAt());
         assertTrue(e.takeEvents().isEmpty());
         assertThrows(DomainException.NotFound.class, () -> e.updateIntendedService(row(SPO), NOW));
@@ -136,7 +136,7 @@ class IntendedServicesTest {
         for (ServiceStatus l1 : ServiceStatus.values()) {
             for (String l2 : l1.l2Values) {
                 e.updateIntendedService(status(OD, l1, l2, l1.requiresTargetDate ? LocalDate.of(2027, 1, 1) : null), NOW);
-                assertEquals(l2, e.activeServices().getFirst().l2Status());
+                assertEquals(l2, e.activeServices().getFirst().row().l2Status());
             }
         }
         assertFalse(ServiceStatus.DUPLICATE_INVALID.requiresTargetDate);
