@@ -57,13 +57,13 @@ public class IntendedService {
 
     /** The factor as it stands; one never changed is NOT_STARTED (and has no row). */
     public SsatFactorState factor(SsatFactor f) {
-        return changed(f).orElseGet(() -> new SsatFactorState(this, f));
+        return changed(f).orElseGet(() -> new SsatFactorState(this, f, false));
     }
 
     /** The factor's row, added (persisted with the matrix) on its first change. */
     SsatFactorState factorToChange(SsatFactor f) {
         return changed(f).orElseGet(() -> {
-            SsatFactorState row = new SsatFactorState(this, f);
+            SsatFactorState row = new SsatFactorState(this, f, true);
             factors.add(row);
             return row;
         });

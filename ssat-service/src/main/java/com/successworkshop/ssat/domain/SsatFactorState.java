@@ -37,9 +37,12 @@ public class SsatFactorState {
     protected SsatFactorState() {
     }
 
-    /** Capture SSAT: a factor starts NOT_STARTED (persisted only with its first change). */
-    SsatFactorState(IntendedService service, SsatFactor factor) {
-        this.id = UUID.randomUUID();
+    /**
+     * Capture SSAT: a factor starts NOT_STARTED. Only a factor's first change makes it a row with an id: the unchanged
+     * ones are read many times per event (readiness, gaps) and a random UUID costs more than the rest of the read.
+     */
+    SsatFactorState(IntendedService service, SsatFactor factor, boolean row) {
+        this.id = row ? UUID.randomUUID() : null;
         this.service = service;
         this.factor = factor;
         this.status = FactorStatus.NOT_STARTED;

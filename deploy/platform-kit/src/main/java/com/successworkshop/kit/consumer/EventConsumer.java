@@ -1,6 +1,7 @@
 package com.successworkshop.kit.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
@@ -53,7 +54,8 @@ public abstract class EventConsumer implements EventHandler {
     protected <T> void on(String type, Class<T> data, BiConsumer<IncomingEvent, T> applier) {
         Timer handling = Timer.builder("workshop.events.handling").tag("type", type)
                 .description("Time to apply one event inside its batch's transaction").register(registry);
-        appliers.put(type, event -> handling.record(() -> applier.accept(event, event.data(data, mapper))));
+        ObjectReader reader = IncomingEvent.reader(data, mapper);
+        appliers.put(type, event -> handling.record(() -> applier.accept(event, data.cast(event.data(reader)))));
     }
 
     @Override
