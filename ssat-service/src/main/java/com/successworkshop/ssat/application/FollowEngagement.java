@@ -37,8 +37,6 @@ public class FollowEngagement {
     @Inject
     ObjectMapper mapper;
     @Inject
-    SuccessPlanning planning;
-    @Inject
     NewMatrices newMatrices;
 
     /** The engagements of this transaction's batch that had no matrix when it began, found in one statement. */
@@ -62,7 +60,6 @@ public class FollowEngagement {
             return;
         }
         work.open(SsatMatrix.open(id, partnerId, customerName, services, at, Instant.now()));
-        planning.openChecklistOfNewMatrix(id);
     }
 
     /** {@code target} is the whole new list, or null when the event names only what was added and removed. */

@@ -60,7 +60,7 @@ public class SuccessPlanDocument {
 
     public Rendered build(UUID engagementId) {
         SsatMatrix m = matrices.find(engagementId).orElseThrow(() -> DomainException.notFound("SSAT matrix of engagement " + engagementId));
-        SuccessChecklist checklist = plans.checklist(engagementId).orElseThrow(() -> DomainException.notFound("Success-plan checklist of engagement " + engagementId));
+        SuccessChecklist checklist = plans.checklist(m);
         List<PlanAction> actions = plans.actions(engagementId);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Section> sections = new ArrayList<>();

@@ -57,10 +57,10 @@ public class SuccessPlanning {
     EntityManager em;
 
     public PlanView plan(UUID engagementId, ActionStatus status, OwnerRole ownerRole) {
-        matrix(engagementId, false);
+        SsatMatrix m = matrix(engagementId, false);
         List<PlanAction> actions = plans.actions(engagementId);
         LocalDate today = today();
-        SuccessChecklist c = checklist(engagementId);
+        SuccessChecklist c = plans.checklist(m);
         List<ActionView> shown = actions.stream().filter(a -> status == null || a.status() == status)
                 .filter(a -> ownerRole == null || a.ownerRole() == ownerRole).map(a -> view(a, today)).toList();
         return new PlanView(engagementId, ProgressView.of(PlanProgress.of(actions, today)), shown,
@@ -121,27 +121,27 @@ public class SuccessPlanning {
     }
 
     public ChecklistView checklistView(UUID engagementId) {
-        matrix(engagementId, false);
-        return view(checklist(engagementId));
+        return view(plans.checklist(matrix(engagementId, false)));
     }
 
     public ChecklistView markItem(UUID engagementId, ChecklistItem item, String ifMatch, ChecklistItemChange in) {
         SsatMatrix m = matrix(engagementId, false);
-        SuccessChecklist c = checklist(engagementId);
+        SuccessChecklist c = plans.checklist(m);
+        if (!plans.stored(c)) {
+            // The checklist's first change writes its row, under the matrix's lock: a concurrent first change then
+            // reads the row written and gets 412 for the version it was sent, not a key clash.
+            em.lock(m, LockModeType.PESSIMISTIC_WRITE);
+            c = plans.checklist(m);
+        }
         ExpectedVersion.check(ifMatch, c.etag());
-        // An item's first change inserts its row: locked at the checked version, a concurrent one gets 412, not a key clash.
-        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        if (plans.stored(c)) {
+            // An item's first change inserts its row: locked at the checked version, a concurrent one gets 412, not a key clash.
+            em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        } else {
+            em.persist(c);
+        }
         c.mark(item, in.state(), in.reason(), caller.actor(), Instant.now(), m.partnerId());
         return view(work.complete(c));
-    }
-
-    /**
-     * Opened with a matrix opened in this transaction (the consumer's). No lookup first: a checklist references its matrix
-     * (V2's foreign key), so a new matrix has none, and a query per EngagementCreated was a round trip in every catch-up.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void openChecklistOfNewMatrix(UUID engagementId) {
-        em.persist(SuccessChecklist.open(engagementId, Instant.now()));
     }
 
     private ActionView announce(SsatMatrix m, PlanAction a) {
@@ -160,10 +160,6 @@ public class SuccessPlanning {
 
     private PlanAction action0(UUID engagementId, UUID actionId) {
         return plans.action(engagementId, actionId).orElseThrow(() -> DomainException.notFound("Success-plan action " + actionId));
-    }
-
-    private SuccessChecklist checklist(UUID engagementId) {
-        return plans.checklist(engagementId).orElseThrow(() -> DomainException.notFound("Success-plan checklist of engagement " + engagementId));
     }
 
     private static LocalDate today() {

@@ -39,7 +39,7 @@ public class SuccessChecklist extends VersionedAggregate {
     protected SuccessChecklist() {
     }
 
-    /** Every item open, revision 0: the checklist exists from the moment the engagement's matrix does. */
+    /** Every item open, revision 0: the checklist exists from the moment the engagement's matrix does (its row from its first change). */
     public static SuccessChecklist open(UUID engagementId, Instant now) {
         SuccessChecklist c = new SuccessChecklist();
         c.engagementId = engagementId;
@@ -52,7 +52,7 @@ public class SuccessChecklist extends VersionedAggregate {
         if (state == ChecklistState.NOT_APPLICABLE && (reason == null || reason.isBlank())) {
             throw DomainException.invalid("reason", "an item NOT_APPLICABLE needs a reason");
         }
-        Entry e = changed(item).orElseGet(() -> new Entry(item));
+        Entry e = changed(item).orElseGet(() -> new Entry(item, true));
         if (e.state == state && (state != ChecklistState.NOT_APPLICABLE || reason.trim().equals(e.reason))) {
             return;
         }
@@ -84,7 +84,7 @@ public class SuccessChecklist extends VersionedAggregate {
 
     /** Every item of the checklist in the playbook's order; one never changed is OPEN (and has no row). */
     public List<Entry> items() {
-        return Arrays.stream(ChecklistItem.values()).map(i -> changed(i).orElseGet(() -> new Entry(i))).toList();
+        return Arrays.stream(ChecklistItem.values()).map(i -> changed(i).orElseGet(() -> new Entry(i, false))).toList();
     }
 
     public UUID engagementId() { return engagementId; }
@@ -107,8 +107,9 @@ public class SuccessChecklist extends VersionedAggregate {
         protected Entry() {
         }
 
-        Entry(ChecklistItem item) {
-            this.id = UUID.randomUUID();
+        /** An item's row ({@code row}) gets an id; an unchanged item is only read, as OPEN, and needs none. */
+        Entry(ChecklistItem item, boolean row) {
+            this.id = row ? UUID.randomUUID() : null;
             this.item = item;
             this.state = ChecklistState.OPEN;
         }

@@ -3,6 +3,7 @@ package com.successworkshop.ssat.repository;
 import com.successworkshop.ssat.domain.ActionStatus;
 import com.successworkshop.ssat.domain.PlanAction;
 import com.successworkshop.ssat.domain.SsatFactor;
+import com.successworkshop.ssat.domain.SsatMatrix;
 import com.successworkshop.ssat.domain.SuccessChecklist;
 import com.successworkshop.ssat.domain.Workload;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,14 @@ public class SuccessPlanRepository {
         em.persist(action);
     }
 
-    public Optional<SuccessChecklist> checklist(UUID engagementId) {
-        return Optional.ofNullable(em.find(SuccessChecklist.class, engagementId));
+    /** The matrix's checklist: its row once an item has changed, before that every item open at revision 0 (no row). */
+    public SuccessChecklist checklist(SsatMatrix matrix) {
+        SuccessChecklist stored = em.find(SuccessChecklist.class, matrix.engagementId());
+        return stored != null ? stored : SuccessChecklist.open(matrix.engagementId(), matrix.createdAt());
+    }
+
+    /** Whether the checklist has its row (written with the first change of an item). */
+    public boolean stored(SuccessChecklist checklist) {
+        return em.contains(checklist);
     }
 }
