@@ -43,8 +43,9 @@ JRE_MODULES="java.base,java.compiler,java.desktop,java.instrument,java.naming,ja
 JRE_MODULES_UNUSED="jdk.compiler"
 # Chosen by measurement (deploy/k8s/README.md, "Images"): heap as a share of the container's memory limit,
 # serial GC below 2 CPUs as the JVM would pick anyway, small thread stacks and code cache, freed native memory given
-# back each second (the JIT's arenas; -15 to -22 MB at rest, deploy/bench/README.md). Override per pod.
-JAVA_OPTS_DEFAULT="-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=10 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError"
+# back each second (the JIT's arenas; -15 to -22 MB at rest, deploy/bench/README.md), C2 only for what stays hot (Tier4
+# thresholds 4x: half the CPU per engagement, deploy/service-jvm.options). Override per pod.
+JAVA_OPTS_DEFAULT="-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=10 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:TrimNativeHeapInterval=1000 -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000 -XX:+ExitOnOutOfMemoryError"
 APP_UID=185
 # The project's own jars in lib/main (group com.successworkshop): they change with the code, so they go with app/.
 OWN_JARS="com.successworkshop.*.jar"
