@@ -44,11 +44,7 @@ public class KitTestConsumer extends EventConsumer {
 
     @Override
     public EngagementOrder engagementOrder() {
-        return new EngagementOrder(OPENED, this::known);
-    }
-
-    private boolean known(UUID id) {
-        return !em.createNativeQuery("select 1 from kit_engagement where id = :id").setParameter("id", id).getResultList().isEmpty();
+        return new EngagementOrder(OPENED, "kit_engagement", "id");
     }
 
     private String opened(UUID engagement) {

@@ -38,7 +38,8 @@ public class ResourcePacks {
 
     /** Rebuilds one pack from the catalog as it is now. */
     public void rebuild(EngagementRead e) {
-        rebuild(e, resources.catalog(), packs.items(e.engagementId));
+        // Version 0: no pack stored yet (every stored change raises it), so no items to read back.
+        rebuild(e, resources.catalog(), e.packVersion == 0 ? Map.of() : packs.items(e.engagementId));
     }
 
     /** After a catalog change: every pack. One pass over the catalog and one over the pack items, reused for each engagement. */
@@ -60,8 +61,9 @@ public class ResourcePacks {
             return;
         }
         Instant now = Instant.now();
-        packs.replace(pack, now);
+        boolean first = e.packVersion == 0;
         e.packChanged(now);
+        packs.replace(pack, first, now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -52,11 +52,11 @@ public class EngagementEventsConsumer extends EventConsumer {
 
     @Override
     public EngagementOrder engagementOrder() {
-        return new EngagementOrder(CREATED, id -> engagements.findById(id) != null);
+        return new EngagementOrder(CREATED, "engagement_read");
     }
 
     private void apply(IncomingEvent event, EngagementEvent d) {
-        EngagementRead e = engagements.findForUpdate(d.engagementId()).orElse(null);
+        EngagementRead e = newHere(d.engagementId()) ? null : engagements.findForUpdate(d.engagementId()).orElse(null);
         if (e == null) {
             e = new EngagementRead();
             e.engagementId = d.engagementId();

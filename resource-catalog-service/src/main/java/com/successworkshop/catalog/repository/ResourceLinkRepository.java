@@ -23,7 +23,7 @@ public class ResourceLinkRepository implements PanacheRepositoryBase<ResourceLin
     }
 
     /** Links are never deleted, and every change raises @Version: count and summed version change with any write. */
-    private final ReadMostly<ResourceLink> catalog = new ReadMostly<>("select count(*), coalesce(sum(version), 0) from resource_link",
+    private final ReadMostly<ResourceLink> catalog = ReadMostly.versioned("resource_link",
             session -> session.createQuery("from ResourceLink", ResourceLink.class).getResultList());
 
     /** The whole catalog, as every pack is built from it: from memory unless a link changed (read-only: do not change them). */

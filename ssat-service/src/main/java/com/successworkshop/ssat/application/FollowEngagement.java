@@ -8,14 +8,11 @@ import com.successworkshop.ssat.domain.Workload;
 import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,26 +33,11 @@ public class FollowEngagement {
     UnitOfWork work;
     @Inject
     ObjectMapper mapper;
-    @Inject
-    NewMatrices newMatrices;
-
-    /** The engagements of this transaction's batch that had no matrix when it began, found in one statement. */
-    @TransactionScoped
-    static class NewMatrices {
-        final Set<UUID> absent = new HashSet<>();
-    }
-
-    /** Before a batch: which of its EngagementCreated open a matrix, so that each need not look on its own. */
-    public void expectCreated(Collection<UUID> engagementIds) {
-        Set<UUID> candidates = new HashSet<>(engagementIds);
-        candidates.removeAll(matrices.existing(candidates));
-        newMatrices.absent.addAll(candidates);
-    }
-
     /** Capture SSAT: the engagement's matrix, its intended services all NOT_STARTED. */
-    public void engagementCreated(UUID id, String partnerId, String customerName, Collection<Workload> services, Instant at) {
-        // Absent when the batch began and not opened since (a second EngagementCreated in the batch looks, and finds it).
-        if (!newMatrices.absent.remove(id) && matrices.findById(id) != null) {
+    public void engagementCreated(UUID id, String partnerId, String customerName, Collection<Workload> services, Instant at,
+                                  boolean newHere) {
+        // newHere: absent when the batch began and not opened since (a second EngagementCreated in the batch looks, and finds it).
+        if (!newHere && matrices.findById(id) != null) {
             LOG.debugf("Matrix of engagement %s exists; EngagementCreated changes nothing", id);
             return;
         }

@@ -13,7 +13,6 @@ import com.successworkshop.ssat.repository.SsatMatrixRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +35,7 @@ public class EngagementEventConsumer extends EventConsumer {
     @Override
     protected void events() {
         on(EngagementEvents.CREATED, EngagementCreated.class, (event, e) -> follow.engagementCreated(e.engagementId(),
-                e.partnerId(), e.customerName(), workloads(e.intendedServices(), event, "intendedServices"), event.time()));
+                e.partnerId(), e.customerName(), workloads(e.intendedServices(), event, "intendedServices"), event.time(), newHere(e.engagementId())));
         on(EngagementEvents.SERVICES_CHANGED, IntendedServicesChanged.class, (event, e) -> {
             requireOwner(e.engagementId(), e.partnerId());
             follow.intendedServicesChanged(e.engagementId(), event.time(),
@@ -49,27 +48,9 @@ public class EngagementEventConsumer extends EventConsumer {
         });
     }
 
-    /** The batch's EngagementCreated: whether each opens a matrix, asked once for the batch (catch-up: 500 at a time). */
-    @Override
-    public void prepare(List<IncomingEvent> events) {
-        List<UUID> created = new ArrayList<>();
-        for (IncomingEvent event : events) {
-            if (EngagementEvents.CREATED.equals(event.type())) {
-                try {
-                    created.add(event.engagementId());
-                } catch (PoisonMessageException e) {
-                    // Left for apply, where it is found poison on its own.
-                }
-            }
-        }
-        if (!created.isEmpty()) {
-            follow.expectCreated(created);
-        }
-    }
-
     @Override
     public EngagementOrder engagementOrder() {
-        return new EngagementOrder(EngagementEvents.CREATED, id -> matrices.findById(id) != null);
+        return new EngagementOrder(EngagementEvents.CREATED, "ssat_matrix");
     }
 
     /** An event naming another partner than the one owning the engagement's matrix is poison (dead-letter topic). */

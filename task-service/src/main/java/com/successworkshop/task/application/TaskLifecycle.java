@@ -6,6 +6,7 @@ import com.successworkshop.task.domain.CheckInCadence;
 import com.successworkshop.task.domain.EngagementRef;
 import com.successworkshop.task.domain.EngagementTasks.Effect;
 import com.successworkshop.task.domain.EngagementTasks;
+import com.successworkshop.task.domain.TaskInstance;
 import com.successworkshop.task.domain.TaskPolicy;
 import com.successworkshop.task.domain.Workload;
 import com.successworkshop.task.repository.EngagementRefRepository;
@@ -45,17 +46,21 @@ public class TaskLifecycle {
     @Inject
     UnitOfWork work;
 
+    /** @param newHere the engagement was not held here when the consumer's batch began (asked once for the batch): no lookup */
     public Effect engagementCreated(UUID engagementId, String partnerId, String customerName, String fastTrackManager,
-                                    Collection<Workload> services, Instant at) {
-        EngagementRef ref = engagements.findById(engagementId);
+                                    Collection<Workload> services, Instant at, boolean newHere) {
+        EngagementRef ref = newHere ? null : engagements.findById(engagementId);
+        Function<EngagementTasks, Effect> created = tasks -> tasks.engagementCreated(customerName, fastTrackManager, services, at);
         if (ref == null) {
             ref = EngagementRef.track(engagementId, partnerId, Instant.now());
             engagements.persist(ref);
+            // A new engagement has no tasks to read back: the query would also flush the batch's earlier events first.
+            return follow(ref, List.of(), created);
         } else if (!ref.ownedBy(partnerId)) {
             LOG.warnf("EngagementCreated for %s names partner %s, known as %s; ignored", engagementId, partnerId, ref.partnerId);
             return Effect.NONE;
         }
-        return follow(ref, tasks -> tasks.engagementCreated(customerName, fastTrackManager, services, at));
+        return follow(ref, created);
     }
 
     /** FastTrackManagerChanged: the FM-role tasks follow the engagement's new FM. */
@@ -88,8 +93,12 @@ public class TaskLifecycle {
 
     /** Loads the engagement's tasks, applies one event to them, stores what it made and publishes what they raised. */
     private Effect follow(EngagementRef ref, Function<EngagementTasks, Effect> event) {
-        EngagementTasks engagementTasks = new EngagementTasks(ref, tasks.ofEngagement(ref.engagementId),
-                templates.publishedOfProcess(config.playbookProcess()), policy(), Instant.now());
+        return follow(ref, tasks.ofEngagement(ref.engagementId), event);
+    }
+
+    private Effect follow(EngagementRef ref, List<TaskInstance> current, Function<EngagementTasks, Effect> event) {
+        EngagementTasks engagementTasks = new EngagementTasks(ref, current, templates.publishedOfProcess(config.playbookProcess()),
+                policy(), Instant.now());
         Effect effect = event.apply(engagementTasks);
         engagementTasks.added().forEach(tasks::persist);
         // The tasks' events (TaskStatusChanged) before the engagement's progress, as they happened.

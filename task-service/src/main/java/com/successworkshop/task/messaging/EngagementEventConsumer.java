@@ -14,7 +14,6 @@ import com.successworkshop.task.messaging.EngagementEvents.FastTrackManagerChang
 import com.successworkshop.task.messaging.EngagementEvents.IntendedServicesChanged;
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopCompleted;
 import com.successworkshop.task.messaging.EngagementEvents.WorkshopScheduled;
-import com.successworkshop.task.repository.EngagementRefRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,8 +34,6 @@ public class EngagementEventConsumer extends EventConsumer {
     @Inject
     TaskLifecycle lifecycle;
     @Inject
-    EngagementRefRepository engagements;
-    @Inject
     MeterRegistry registry;
 
     EngagementEventConsumer() {
@@ -46,7 +43,7 @@ public class EngagementEventConsumer extends EventConsumer {
     @Override
     protected void events() {
         on(EngagementEvents.CREATED, EngagementCreated.class, (event, e) -> measured(event, () -> lifecycle.engagementCreated(e.engagementId(),
-                e.partnerId(), e.customerName(), e.fastTrackManager(), workloads(e.intendedServices(), event), event.time())));
+                e.partnerId(), e.customerName(), e.fastTrackManager(), workloads(e.intendedServices(), event), event.time(), newHere(e.engagementId()))));
         on(EngagementEvents.FAST_TRACK_MANAGER_CHANGED, FastTrackManagerChanged.class, (event, e) -> measured(event, () ->
                 lifecycle.fastTrackManagerChanged(e.engagementId(), e.partnerId(), e.previousFastTrackManager(), e.fastTrackManager())));
         on(EngagementEvents.SERVICES_CHANGED, IntendedServicesChanged.class, (event, e) -> measured(event, () ->
@@ -66,7 +63,7 @@ public class EngagementEventConsumer extends EventConsumer {
 
     @Override
     public EngagementOrder engagementOrder() {
-        return new EngagementOrder(EngagementEvents.CREATED, id -> engagements.findById(id) != null);
+        return new EngagementOrder(EngagementEvents.CREATED, "engagement_ref");
     }
 
     /** Applies one event and counts what it did to the engagement's tasks; an event that can never apply is poison. */

@@ -50,7 +50,7 @@ public class TemplateRepository implements PanacheRepositoryBase<TaskTemplate, U
     }
 
     /** Versions are never deleted, and every change raises @Version: count and summed version change with any write. */
-    private final ReadMostly<TaskTemplate> published = new ReadMostly<>("select count(*), coalesce(sum(version), 0) from task_template",
+    private final ReadMostly<TaskTemplate> published = ReadMostly.versioned("task_template",
             session -> session.createQuery("from TaskTemplate where status = :s order by ftopTaskId", TaskTemplate.class)
                     .setParameter("s", TemplateStatus.PUBLISHED).getResultList());
 

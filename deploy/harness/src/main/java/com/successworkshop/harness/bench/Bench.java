@@ -68,13 +68,13 @@ public final class Bench {
             case "startup" -> startup();
             case "read" -> read(Integer.parseInt(System.getProperty("seconds", "15")), Integer.parseInt(System.getProperty("concurrency", "8")));
             case "write-to-effect" -> writeToEffect(Integer.parseInt(System.getProperty("rate", "100")), Integer.parseInt(System.getProperty("seconds", "15")));
-            case "catch-up" -> catchUp(Integer.parseInt(System.getProperty("events", "100000")));
+            case "catch-up" -> catchUp(Integer.parseInt(System.getProperty("events", "100000")), consumers());
             case "cpu" -> cpuPerEngagement(Integer.parseInt(System.getProperty("engagements", "400")), Integer.parseInt(System.getProperty("rate", "20")));
             case "all" -> {
                 startup();
                 read(15, 8);
                 writeToEffect(100, 15);
-                catchUp(Integer.parseInt(System.getProperty("events", "100000")));
+                catchUp(Integer.parseInt(System.getProperty("events", "100000")), consumers());
                 cpuPerEngagement(400, 20);
             }
             default -> throw new IllegalArgumentException("startup | read | write-to-effect | catch-up | cpu | all");
@@ -444,10 +444,23 @@ public final class Bench {
     }
 
     /** Queue N EngagementCreated events while ssat-service is down, start it, and time how fast it works through them. */
-    static void catchUp(int events) throws Exception {
-        System.out.printf("## backlog catch-up: %d EngagementCreated queued while ssat-service is down%n", events);
-        try (Stack stack = Stack.start(EnumSet.of(Service.SSAT), Map.of())) {
-            stack.stop(Service.SSAT);
+    /** The consumers of engagement-events whose catch-up is measured: -Dconsumers=ssat,task,catalog (the default: all three). */
+    static List<Service> consumers() {
+        return java.util.Arrays.stream(System.getProperty("consumers", "ssat,task,catalog").split(","))
+                .map(c -> Service.valueOf(c.trim().toUpperCase().replace("RESOURCE-", ""))).toList();
+    }
+
+    /** Each consumer of engagement-events on its own: the backlog queued while it was down, then the rate it applies it at. */
+    static void catchUp(int events, List<Service> consumers) throws Exception {
+        for (Service s : consumers) {
+            catchUp(events, s);
+        }
+    }
+
+    static void catchUp(int events, Service consumer) throws Exception {
+        System.out.printf("## backlog catch-up: %d EngagementCreated queued while %s-service is down%n", events, consumer.name().toLowerCase());
+        try (Stack stack = Stack.start(EnumSet.of(consumer), Map.of())) {
+            stack.stop(consumer);
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -473,10 +486,10 @@ public final class Bench {
                 producer.flush();
             }
             Instant t0 = Instant.now();
-            stack.restart(Service.SSAT);
+            stack.restart(consumer);
             Instant ready = Instant.now();
             long done = 0;
-            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(Service.SSAT), "postgres", "")) {
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(consumer), "postgres", "")) {
                 Instant deadline = Instant.now().plusSeconds(600);
                 while (done < events && Instant.now().isBefore(deadline)) {
                     TimeUnit.MILLISECONDS.sleep(250);

@@ -72,6 +72,8 @@ public class EventBatches {
     jakarta.persistence.EntityManager em;
     @Inject
     MeterRegistry registry;
+    @Inject
+    NewEngagements newEngagements;
 
     @ConfigProperty(name = "workshop.consumer.retry-for", defaultValue = "PT5M")
     Duration retryFor;
@@ -144,6 +146,7 @@ public class EventBatches {
         }
         Set<UUID> fresh = inbox.firstDeliveries(events);
         Set<UUID> waiting = parked.waiting(opened);
+        findNewEngagements(records, events, fresh, routes);
         prepare(records, events, fresh, routes);
         int applied = 0;
         for (int i = 0; i < events.size(); i++) {
@@ -170,6 +173,41 @@ public class EventBatches {
                 em.clear();
             }
         }
+    }
+
+    /** Per engagement order, one statement: which engagements of the batch's first deliveries are not held here yet. */
+    private void findNewEngagements(List<KafkaRecord<String, String>> records, List<IncomingEvent> events, Set<UUID> fresh,
+                                    Function<String, Route> routes) {
+        Map<EventHandler.EngagementOrder, Set<UUID>> byOrder = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventHandler.EngagementOrder order = routes.apply(records.get(i).getTopic()).handler().engagementOrder();
+            if (order != null && fresh.contains(events.get(i).id())) {
+                try {
+                    byOrder.computeIfAbsent(order, o -> new HashSet<>()).add(events.get(i).engagementId());
+                } catch (IncomingEvent.PoisonMessageException e) {
+                    // Found poison when it is applied, on its own.
+                }
+            }
+        }
+        byOrder.forEach((order, ids) -> {
+            Set<UUID> absent = new HashSet<>(ids);
+            absent.removeAll(held(order, ids));
+            newEngagements.addAll(absent);
+        });
+    }
+
+    /**
+     * Which of these engagements the order's table holds, in one statement probing its primary key once per id (an IN
+     * list of hundreds of parameters made PostgreSQL scan a young, fast-growing table during a catch-up).
+     */
+    @SuppressWarnings("unchecked")
+    private Set<UUID> held(EventHandler.EngagementOrder order, Set<UUID> ids) {
+        String joined = ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+        List<UUID> found = em.createNativeQuery("select t." + order.idColumn() + " from unnest(cast(string_to_array(:ids, ',') as uuid[])) as i(id)"
+                        + " join " + order.table() + " t on t." + order.idColumn() + " = i.id")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace(order.table())
+                .setParameter("ids", joined).getResultList();
+        return new HashSet<>(found);
     }
 
     /** Each handler's {@link EventHandler#prepare} with its share of the batch's first deliveries, in order. */
@@ -212,14 +250,18 @@ public class EventBatches {
             return;
         }
         UUID engagementId = event.engagementId();
-        if (!event.type().equals(order.openingType()) && !order.known().test(engagementId)) {
+        boolean opening = event.type().equals(order.openingType());
+        if (!opening && newEngagements.contains(engagementId)) {
             parked.park(event, engagementId);
             waiting.add(engagementId);
             registry.counter("workshop.events.parked", "topic", topic).increment();
             return;
         }
         handler.apply(event);
-        if (event.type().equals(order.openingType()) && waiting.remove(engagementId)) {
+        if (opening) {
+            newEngagements.opened(engagementId);
+        }
+        if (opening && waiting.remove(engagementId)) {
             for (IncomingEvent parkedEvent : parked.release(engagementId)) {
                 LOG.infof("Applying parked %s %s to engagement %s", parkedEvent.name(), parkedEvent.id(), engagementId);
                 dispatch(parkedEvent, handler, topic, waiting);

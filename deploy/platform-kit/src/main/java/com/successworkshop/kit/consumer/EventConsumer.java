@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -30,6 +31,8 @@ public abstract class EventConsumer implements EventHandler {
     protected ObjectMapper mapper;
     @Inject
     MeterRegistry registry;
+    @Inject
+    NewEngagements newEngagements;
 
     private final Map<String, Consumer<IncomingEvent>> appliers = new LinkedHashMap<>();
 
@@ -66,6 +69,14 @@ public abstract class EventConsumer implements EventHandler {
     @Override
     public void apply(IncomingEvent event) {
         appliers.get(event.type()).accept(event);
+    }
+
+    /**
+     * Whether this engagement is not held here yet (its opening event creates it, nothing to read back): known for the
+     * whole batch from one statement, so that an opening event needs no lookup of its own.
+     */
+    protected boolean newHere(UUID engagementId) {
+        return newEngagements.contains(engagementId);
     }
 
     /** The values of {@code type} an event names, unknown ones reported and left out (the kit's one policy). */

@@ -31,7 +31,15 @@ public interface EventHandler {
         return null;
     }
 
-    /** @param openingType the event that makes an engagement known here; @param known whether it is known already */
-    record EngagementOrder(String openingType, java.util.function.Predicate<UUID> known) {
+    /**
+     * @param openingType the event that makes an engagement known here
+     * @param table       the table holding a row per engagement known here; the kit asks it once per batch which of the
+     *                    batch's engagements it holds ({@link NewEngagements})
+     * @param idColumn    that table's column of engagement ids
+     */
+    record EngagementOrder(String openingType, String table, String idColumn) {
+        public EngagementOrder(String openingType, String table) {
+            this(openingType, table, "engagement_id");
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.successworkshop.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,10 @@ public class IdempotencyService {
         }
         Created c = action.get();
         String body = json(c.body());
+        // Synchronised on its own table: the use case's unit of work is flushed by the use case, not again ahead of this row.
         em.createNativeQuery("insert into idempotency_record(scope, idem_key, request_hash, status, location, body, created_at) "
                         + "values (:scope, :key, :hash, 201, :location, :body, now())")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_record")
                 .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
                 .setParameter("location", c.location()).setParameter("body", body)
                 .executeUpdate();

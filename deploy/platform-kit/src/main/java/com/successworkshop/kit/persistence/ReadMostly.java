@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.StatelessSession;
+import org.hibernate.query.NativeQuery;
 
 import java.util.Arrays;
 import java.util.List;
@@ -21,15 +22,27 @@ public final class ReadMostly<T> {
     private record Snapshot<T>(String fingerprint, List<T> rows) {
     }
 
+    private final String table;
     private final String fingerprintSql;
     private final Function<SharedSessionContract, List<T>> load;
     private volatile Snapshot<T> snapshot;
 
     /**
+     * @param table the table of the rows: its row count and summed {@code version} are the fingerprint, so its rows
+     *              must never be deleted and every change must raise {@code @Version}
+     * @param load  the rows, read in the caller's transaction through the session it is given
+     */
+    public static <T> ReadMostly<T> versioned(String table, Function<SharedSessionContract, List<T>> load) {
+        return new ReadMostly<>(table, "select count(*), coalesce(sum(version), 0) from " + table, load);
+    }
+
+    /**
+     * @param table          the table the fingerprint reads: pending changes to it are flushed before it is asked
      * @param fingerprintSql native SQL answering one row that changes whenever the rows do
      * @param load           the rows, read in the caller's transaction through the session it is given
      */
-    public ReadMostly(String fingerprintSql, Function<SharedSessionContract, List<T>> load) {
+    public ReadMostly(String table, String fingerprintSql, Function<SharedSessionContract, List<T>> load) {
+        this.table = table;
         this.fingerprintSql = fingerprintSql;
         this.load = load;
     }
@@ -60,7 +73,9 @@ public final class ReadMostly<T> {
     }
 
     private String fingerprint(EntityManager em) {
-        Object row = em.createNativeQuery(fingerprintSql).getSingleResult();
+        // Synchronised on its table: Hibernate flushes first only when this table has pending changes. A native query
+        // without it flushed the whole unit of work on every call (a third of catalog-service's consumer CPU, profiled).
+        Object row = em.createNativeQuery(fingerprintSql).unwrap(NativeQuery.class).addSynchronizedQuerySpace(table).getSingleResult();
         return row instanceof Object[] columns ? Arrays.toString(columns) : String.valueOf(row);
     }
 }
