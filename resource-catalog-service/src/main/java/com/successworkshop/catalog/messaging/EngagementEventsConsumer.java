@@ -57,13 +57,12 @@ public class EngagementEventsConsumer extends EventConsumer {
 
     private void apply(IncomingEvent event, EngagementEvent d) {
         EngagementRead e = newHere(d.engagementId()) ? null : engagements.findForUpdate(d.engagementId()).orElse(null);
-        if (e == null) {
+        boolean created = e == null;
+        if (created) {
             e = new EngagementRead();
             e.engagementId = d.engagementId();
             e.partnerId = d.partnerId();
             e.lastEventAt = event.time();
-            e.updatedAt = Instant.now();
-            engagements.persist(e);
         } else if (!e.partnerId.equals(d.partnerId())) {
             throw new IncomingEvent.PoisonMessageException("engagement " + d.engagementId() + " belongs to another partner");
         }
@@ -94,6 +93,11 @@ public class EngagementEventsConsumer extends EventConsumer {
         }
         e.updatedAt = Instant.now();
         packs.rebuild(e);
+        if (created) {
+            // Persisted complete: a row changed after persist() is inserted as it was then and updated at the flush
+            // (catch-up, PostgreSQL's log: an UPDATE after every INSERT).
+            engagements.persist(e);
+        }
     }
 
     /** Known services as their codes; an unknown code is reported by the kit and left out, the same in every consumer. */

@@ -52,10 +52,9 @@ public class TaskLifecycle {
         EngagementRef ref = newHere ? null : engagements.findById(engagementId);
         Function<EngagementTasks, Effect> created = tasks -> tasks.engagementCreated(customerName, fastTrackManager, services, at);
         if (ref == null) {
-            ref = EngagementRef.track(engagementId, partnerId, Instant.now());
-            engagements.persist(ref);
-            // A new engagement has no tasks to read back: the query would also flush the batch's earlier events first.
-            return follow(ref, List.of(), created);
+            // A new engagement has no tasks to read back (the query would also flush the batch's earlier events first);
+            // its row is persisted once the event has filled it in.
+            return follow(EngagementRef.track(engagementId, partnerId, Instant.now()), List.of(), created);
         } else if (!ref.ownedBy(partnerId)) {
             LOG.warnf("EngagementCreated for %s names partner %s, known as %s; ignored", engagementId, partnerId, ref.partnerId);
             return Effect.NONE;
@@ -100,6 +99,11 @@ public class TaskLifecycle {
         EngagementTasks engagementTasks = new EngagementTasks(ref, current, templates.publishedOfProcess(config.playbookProcess()),
                 policy(), Instant.now());
         Effect effect = event.apply(engagementTasks);
+        if (!engagements.isPersistent(ref)) {
+            // Before its tasks (their foreign key) and after the event: a row changed after persist() is inserted as it
+            // was then and updated at the flush (catch-up, PostgreSQL's log: an UPDATE after every INSERT).
+            engagements.persist(ref);
+        }
         engagementTasks.added().forEach(tasks::persist);
         // The tasks' events (TaskStatusChanged) before the engagement's progress, as they happened.
         List<AggregateRoot> changed = new ArrayList<>(engagementTasks.all());
