@@ -147,7 +147,6 @@ public class EventBatches {
         Set<UUID> fresh = inbox.firstDeliveries(events);
         Set<UUID> waiting = parked.waiting(opened);
         findNewEngagements(records, events, fresh, routes);
-        prepare(records, events, fresh, routes);
         int applied = 0;
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent event = events.get(i);
@@ -208,18 +207,6 @@ public class EventBatches {
                 .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace(order.table())
                 .setParameter("ids", joined).getResultList();
         return new HashSet<>(found);
-    }
-
-    /** Each handler's {@link EventHandler#prepare} with its share of the batch's first deliveries, in order. */
-    private static void prepare(List<KafkaRecord<String, String>> records, List<IncomingEvent> events, Set<UUID> fresh,
-                                Function<String, Route> routes) {
-        Map<EventHandler, List<IncomingEvent>> byHandler = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (fresh.contains(events.get(i).id())) {
-                byHandler.computeIfAbsent(routes.apply(records.get(i).getTopic()).handler(), h -> new ArrayList<>()).add(events.get(i));
-            }
-        }
-        byHandler.forEach(EventHandler::prepare);
     }
 
     /** A record whose type (ce_type) its consumer does not handle; one without a type goes on, to be found poison. */

@@ -12,14 +12,6 @@ public interface EventHandler {
     /** The full CloudEvents types this consumer acts on, version included ("workshop.engagement.EngagementCreated.v1"). */
     Set<String> handles();
 
-    /**
-     * Called once per batch, in its transaction, with the batch's first deliveries for this handler before any of them
-     * is applied: what a handler would look up per event (does this engagement exist here?) it can look up here in one
-     * statement. Events released from parking later in the batch are not among them.
-     */
-    default void prepare(java.util.List<IncomingEvent> events) {
-    }
-
     /** Applies one event; throws {@link IncomingEvent.PoisonMessageException} for an event that can never apply. */
     void apply(IncomingEvent event);
 

@@ -74,7 +74,7 @@ public final class ReadMostly<T> {
 
     private String fingerprint(EntityManager em) {
         // Synchronised on its table: Hibernate flushes first only when this table has pending changes. A native query
-        // without it flushed the whole unit of work on every call (a third of catalog-service's consumer CPU, profiled).
+        // without it flushed the whole unit of work on every call (a fifth of catalog-service's consumer samples, profiled).
         Object row = em.createNativeQuery(fingerprintSql).unwrap(NativeQuery.class).addSynchronizedQuerySpace(table).getSingleResult();
         return row instanceof Object[] columns ? Arrays.toString(columns) : String.valueOf(row);
     }
