@@ -134,6 +134,26 @@ class ResourcePackTest {
     }
 
     @Test
+    void thePacksVersionGoesUpOnlyWhenItsContentChangesAndItsETagFollowsWhatTheBodyShows() {
+        String partner = Api.partner();
+        String id = EngagementEvents.created(partner, "TEAMS");
+        awaitPack(partner, id);
+        assertThat(pack(partner, id).getLong("version"), equalTo(1L));
+        String first = Api.manager(partner).get("/api/v1/engagements/" + id + "/resource-pack").then().extract().header("ETag");
+        Api.manager(partner).header("If-None-Match", first).get("/api/v1/engagements/" + id + "/resource-pack").then().statusCode(304);
+        // Not eligible: the enterprise material stays out, the pack's content is the same, its version too.
+        EngagementEvents.eligibility(id, partner, false);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pack(partner, id).get("eligible"), equalTo(false)));
+        assertThat(pack(partner, id).getLong("version"), equalTo(1L));
+        // The body changed (eligible, updatedAt): a client holding the first ETag gets the new body.
+        Api.manager(partner).header("If-None-Match", first).get("/api/v1/engagements/" + id + "/resource-pack").then().statusCode(200);
+        // Completing the workshop takes "Schedule the success workshop" out: a new version.
+        EngagementEvents.workshopCompleted(id, partner, List.of("TEAMS"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pack(partner, id).getBoolean("workshopCompleted"), equalTo(true)));
+        assertThat(pack(partner, id).getLong("version"), equalTo(2L));
+    }
+
+    @Test
     void retiringAResourceUpdatesExistingPacks() {
         String tag = Api.tag();
         String kit = Api.create(resource("Pack test kit " + tag, "https://example.com/" + tag, "SERVICE_ADOPTION_PROGRAM", "KIT",

@@ -12,6 +12,7 @@ import com.successworkshop.catalog.domain.EngagementRead;
 import com.successworkshop.catalog.domain.PlaybookSection;
 import com.successworkshop.catalog.domain.ResourceDetails;
 import com.successworkshop.catalog.domain.ResourceLink;
+import com.successworkshop.catalog.domain.ResourcePack;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,15 +41,18 @@ public final class ResourceMapper {
                 r.eligibleOnly, r.status, retirement, check, r.createdAt, r.updatedAt);
     }
 
-    /** The stored pack of {@code e}: its links with why each is there, grouped by playbook section in playbook order, then by title. */
-    public static ResourcePackView pack(EngagementRead e, List<ResourceLink> links, Map<UUID, String> why) {
+    /** The pack of {@code e}: its links with why each is there, grouped by playbook section in playbook order, then by title. */
+    public static ResourcePackView pack(EngagementRead e, ResourcePack pack) {
         Map<PlaybookSection, List<PackItem>> bySection = new LinkedHashMap<>();
-        links.stream().sorted(Comparator.comparing((ResourceLink r) -> r.section).thenComparing(r -> r.title))
-                .forEach(r -> bySection.computeIfAbsent(r.section, s -> new ArrayList<>()).add(new PackItem(r.id, r.title, r.titleJa,
-                        r.address, r.kind, List.copyOf(r.audience), r.language, why.get(r.id))));
+        pack.items().stream().sorted(Comparator.comparing((ResourcePack.Item i) -> i.resource().section).thenComparing(i -> i.resource().title))
+                .forEach(i -> {
+                    ResourceLink r = i.resource();
+                    bySection.computeIfAbsent(r.section, s -> new ArrayList<>()).add(new PackItem(r.id, r.title, r.titleJa,
+                            r.address, r.kind, List.copyOf(r.audience), r.language, i.why()));
+                });
         List<PackSection> sections = bySection.entrySet().stream()
                 .map(x -> new PackSection(x.getKey(), x.getKey().title(), x.getValue())).toList();
         return new ResourcePackView(e.engagementId, e.partnerId, List.copyOf(e.intendedServices), e.eligible,
-                e.workshopCompleted(), e.packVersion, e.updatedAt, links.size(), sections);
+                e.workshopCompleted(), e.packVersion, e.updatedAt, pack.items().size(), sections);
     }
 }

@@ -6,21 +6,19 @@ import com.successworkshop.catalog.domain.ResourceLink;
 import com.successworkshop.catalog.domain.ResourcePack;
 import com.successworkshop.catalog.repository.EngagementReadRepository;
 import com.successworkshop.catalog.repository.ResourceLinkRepository;
-import com.successworkshop.catalog.repository.ResourcePackRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Each engagement's resource pack (what fits is {@link ResourcePack}'s rule), stored and rebuilt when the engagement changes
+ * Each engagement's resource pack (what fits is {@link ResourcePack}'s rule), built from the catalog in memory when it is
+ * read. The engagement keeps only its pack's digest and version, brought up to date when the engagement changes
  * (engagement-events) or the catalog does (resource-events).
  */
 @ApplicationScoped
@@ -33,44 +31,38 @@ public class ResourcePacks {
     EngagementReadRepository engagements;
     @Inject
     ResourceLinkRepository resources;
-    @Inject
-    ResourcePackRepository packs;
 
-    /** Rebuilds one pack from the catalog as it is now. */
+    /** After a change of the engagement: its pack's version goes up when the pack's content changed. */
     public void rebuild(EngagementRead e) {
-        // Version 0: no pack stored yet (every stored change raises it), so no items to read back.
-        rebuild(e, resources.catalog(), e.packVersion == 0 ? Map.of() : packs.items(e.engagementId));
+        e.packBuilt(ResourcePack.of(e, resources.catalog()), Instant.now());
     }
 
-    /** After a catalog change: every pack. One pass over the catalog and one over the pack items, reused for each engagement. */
+    /** After a catalog change: every pack's version, from one read of the catalog. Returns how many packs changed. */
     public int rebuildAll() {
         List<ResourceLink> catalog = resources.catalog();
-        List<EngagementRead> all = engagements.allForUpdate();
-        Map<UUID, Map<UUID, String>> items = packs.allItems();
-        for (EngagementRead e : all) {
-            rebuild(e, catalog, items.getOrDefault(e.engagementId, Map.of()));
-        }
-        LOG.debugf("Rebuilt %d resource packs", all.size());
-        return all.size();
-    }
-
-    /** Stores the pack and bumps its version only when its content changed. */
-    private void rebuild(EngagementRead e, List<ResourceLink> catalog, Map<UUID, String> current) {
-        ResourcePack pack = ResourcePack.of(e, catalog);
-        if (pack.reasons().equals(current)) {
-            return;
-        }
         Instant now = Instant.now();
-        boolean first = e.packVersion == 0;
-        e.packChanged(now);
-        packs.replace(pack, first, now);
+        int changed = 0;
+        for (EngagementRead e : engagements.allForUpdate()) {
+            changed += e.packBuilt(ResourcePack.of(e, catalog), now) ? 1 : 0;
+        }
+        LOG.debugf("%d resource packs changed", changed);
+        return changed;
     }
 
+    /**
+     * The pack as the catalog makes it now, tagged by what its body shows: the engagement's last change, the pack's version
+     * and its content's digest (content computed here may run ahead of the version until resource-events is consumed).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ResourcePackView> pack(UUID engagementId) {
+    public Optional<Tagged> pack(UUID engagementId) {
         return engagements.find(engagementId).map(e -> {
-            Map<UUID, String> items = packs.items(engagementId);
-            return ResourceMapper.pack(e, resources.byIdsInOrder(new ArrayList<>(items.keySet())), items);
+            ResourcePack pack = ResourcePack.of(e, resources.catalog());
+            String etag = "pack-" + e.packVersion + "-" + e.updatedAt.toEpochMilli() + "-" + pack.digest().substring(0, 16);
+            return new Tagged(ResourceMapper.pack(e, pack), etag);
         });
+    }
+
+    /** A pack view and its entity tag. */
+    public record Tagged(ResourcePackView view, String etag) {
     }
 }

@@ -7,6 +7,7 @@ import com.successworkshop.catalog.domain.ResourceStatus;
 import com.successworkshop.catalog.domain.Workload;
 import com.successworkshop.kit.domain.Versioned;
 import jakarta.validation.constraints.NotBlank;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -67,6 +68,8 @@ public final class ResourceViews {
     }
 
     public record ResourcePackView(UUID engagementId, String partnerId, List<String> intendedServices, Boolean eligible,
-                                   @NotNull boolean workshopCompleted, @NotNull long version, Instant updatedAt, @NotNull int total, List<PackSection> sections) {
+                                   @NotNull boolean workshopCompleted,
+                                   @Schema(description = "Goes up each time the pack's resources or their reasons change; 0 while it never held one")
+                                   @NotNull long version, Instant updatedAt, @NotNull int total, List<PackSection> sections) {
     }
 }

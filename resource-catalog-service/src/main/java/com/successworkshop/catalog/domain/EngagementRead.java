@@ -31,6 +31,8 @@ public class EngagementRead {
     public String eligibilityRules;
     public Instant workshopCompletedAt;
     public long packVersion;
+    /** SHA-256 of the pack's content as last built (null: none built yet); a different digest is a changed pack. */
+    public String packDigest;
     public Instant lastEventAt;
     public Instant updatedAt;
 
@@ -38,9 +40,17 @@ public class EngagementRead {
         return workshopCompletedAt != null;
     }
 
-    /** The pack's content changed: its version (the pack's ETag) goes up. */
-    public void packChanged(Instant now) {
+    /** {@code pack} was built from this engagement: when its content changed, its version goes up. */
+    public boolean packBuilt(ResourcePack pack, Instant now) {
+        String digest = pack.digest();
+        // No pack built yet counts as an empty one: an engagement whose pack stays empty keeps version 0.
+        String before = packDigest == null && packVersion == 0 ? ResourcePack.EMPTY_DIGEST : packDigest;
+        if (digest.equals(before)) {
+            return false;
+        }
+        packDigest = digest;
         packVersion++;
         updatedAt = now;
+        return true;
     }
 }

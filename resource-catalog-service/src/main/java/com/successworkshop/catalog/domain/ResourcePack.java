@@ -1,6 +1,10 @@
 package com.successworkshop.catalog.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +51,30 @@ public record ResourcePack(UUID engagementId, List<Item> items) {
         return new ResourcePack(engagement.engagementId, new ArrayList<>(out.values()));
     }
 
-    /** Resource id → why it is in the pack: what is stored, and what tells whether the pack changed. */
+    /** The digest of a pack without items. */
+    public static final String EMPTY_DIGEST = new ResourcePack(null, List.of()).digest();
+
+    /** Resource id → why it is in the pack. */
     public Map<UUID, String> reasons() {
         Map<UUID, String> out = new LinkedHashMap<>();
         items.forEach(i -> out.put(i.resource().id, i.why()));
         return out;
+    }
+
+    /** SHA-256 (hex) of what the pack holds, each resource with why, in order: equal digests, equal packs. */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Item i : items) {
+                sha.update(i.resource().id.toString().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(i.why().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Why {@code r} belongs in the pack of {@code e}, or empty when it does not; each rule names its playbook section. */

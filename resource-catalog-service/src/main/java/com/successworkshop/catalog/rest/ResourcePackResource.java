@@ -30,7 +30,7 @@ public class ResourcePackResource {
     @RolesAllowed({Roles.FASTTRACK_MANAGER, Roles.PARTNER_VIEWER})
     @Operation(operationId = "getResourcePack", summary = "An engagement's resource pack, grouped by playbook section, with why each resource is in it")
     public RestResponse<ResourcePackView> get(@PathParam("id") UUID id) {
-        return packs.pack(id).map(v -> Responses.tagged(v, "pack-" + v.version()))
+        return packs.pack(id).map(p -> Responses.tagged(p.view(), p.etag()))
                 .orElseThrow(() -> ProblemException.notFound("Resource pack of engagement " + id));
     }
 }
