@@ -54,13 +54,6 @@ public record ResourcePack(UUID engagementId, List<Item> items) {
     /** The digest of a pack without items. */
     public static final String EMPTY_DIGEST = new ResourcePack(null, List.of()).digest();
 
-    /** Resource id → why it is in the pack. */
-    public Map<UUID, String> reasons() {
-        Map<UUID, String> out = new LinkedHashMap<>();
-        items.forEach(i -> out.put(i.resource().id, i.why()));
-        return out;
-    }
-
     /** SHA-256 (hex) of what the pack holds, each resource with why, in order: equal digests, equal packs. */
     public String digest() {
         try {

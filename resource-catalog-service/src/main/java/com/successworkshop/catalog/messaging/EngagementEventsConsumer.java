@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Keeps the engagement read model a resource pack is built from, and rebuilds the pack in the same transaction;
+ * Keeps the engagement read model a resource pack is built from, and its pack's version, in the same transaction;
  * a polled batch per transaction (the kit's EventBatches: inbox, order, poison records to the dead-letter topic,
  * events before their engagement parked until EngagementCreated).
  */

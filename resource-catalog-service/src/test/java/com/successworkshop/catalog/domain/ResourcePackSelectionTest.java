@@ -33,7 +33,7 @@ class ResourcePackSelectionTest {
     }
 
     static Optional<String> why(ResourcePack pack, ResourceLink r) {
-        return Optional.ofNullable(pack.reasons().get(r.id));
+        return pack.items().stream().filter(i -> i.resource().id.equals(r.id)).map(ResourcePack.Item::why).findFirst();
     }
 
     static void retire(ResourceLink r, String reason, ResourceLink replacement) {
