@@ -63,7 +63,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % 20000)); port_open "$p" || { echo "$p"; return; }; done; fail "no free port"; }
+# Below the kernel's ephemeral range (ip_local_port_range): a port from inside it was free when picked, then taken by the
+# service's own Kafka client connection before Quarkus bound it ("Port 37500 seems to be in use").
+EPHEMERAL_LOW=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+(( EPHEMERAL_LOW > 21000 )) || EPHEMERAL_LOW=32768
+free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % (EPHEMERAL_LOW - 20000))); port_open "$p" || { echo "$p"; return; }; done; fail "no free port"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.1f", b-a}'; }
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

@@ -51,4 +51,17 @@ class OutboxTest {
         assertTrue(KafkaTestClient.header(r, "ce_time").endsWith("Z"), "ce_time in RFC 3339 UTC, as before");
         assertEquals(mapper.readTree("{\"partnerId\":\"p-1\",\"n\":7}"), mapper.readTree(r.value()));
     }
+
+    @Test
+    void everyEventOfOneTransactionLeavesInTheOrderItWasAppended() {
+        String subject = UUID.randomUUID().toString();
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> List.of(
+                outbox.append("First", subject, Map.of("n", 1)),
+                outbox.append("Second", subject, Map.of("n", 2)),
+                outbox.append("Third", subject, Map.of("n", 3))));
+        List<ConsumerRecord<String, String>> seen = KafkaTestClient.readUntil(ServiceTestInfra.topic("kit-out"),
+                r -> ids.get(2).toString().equals(KafkaTestClient.header(r, "ce_id")));
+        assertEquals(ids.stream().map(UUID::toString).toList(), seen.stream().filter(r -> subject.equals(r.key()))
+                .map(r -> KafkaTestClient.header(r, "ce_id")).toList());
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +27,9 @@ public class OutboxWriter {
 
     @Inject
     Event<OutboxAppended> appended;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     @ConfigProperty(name = "workshop.events.source")
     String source;
@@ -49,7 +53,12 @@ public class OutboxWriter {
         }
         e.traceParent = traceParent();
         em.persist(e);
-        appended.fire(new OutboxAppended(e.id));
+        // Once per transaction: a woken relay sends every committed row, and each fire registered one more transaction
+        // synchronisation (a consumer's batch appends hundreds of events in one transaction).
+        if (transaction.getResource(OutboxAppended.class) == null) {
+            transaction.putResource(OutboxAppended.class, e.id);
+            appended.fire(new OutboxAppended(e.id));
+        }
         return e.id;
     }
 
@@ -59,7 +68,7 @@ public class OutboxWriter {
         return carrier.get("traceparent");
     }
 
-    /** Fired inside the transaction; the relay observes it only once the transaction has committed. */
-    public record OutboxAppended(UUID eventId) {
+    /** Fired inside the transaction at its first append; the relay observes it only once the transaction has committed. */
+    public record OutboxAppended(UUID firstEventId) {
     }
 }
