@@ -55,6 +55,10 @@ class OutboxTest {
     @Test
     void everyEventOfOneTransactionLeavesInTheOrderItWasAppended() {
         String subject = UUID.randomUUID().toString();
+        // The topic exists first, as deploy/k8s creates it: while the broker is still electing the leaders of a topic that
+        // this test's first send auto-created, a first record was seen after the two that followed it.
+        UUID ready = QuarkusTransaction.requiringNew().call(() -> outbox.append("Ready", subject, Map.of("n", 0)));
+        KafkaTestClient.readUntil(ServiceTestInfra.topic("kit-out"), r -> ready.toString().equals(KafkaTestClient.header(r, "ce_id")));
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> List.of(
                 outbox.append("First", subject, Map.of("n", 1)),
                 outbox.append("Second", subject, Map.of("n", 2)),
@@ -62,6 +66,6 @@ class OutboxTest {
         List<ConsumerRecord<String, String>> seen = KafkaTestClient.readUntil(ServiceTestInfra.topic("kit-out"),
                 r -> ids.get(2).toString().equals(KafkaTestClient.header(r, "ce_id")));
         assertEquals(ids.stream().map(UUID::toString).toList(), seen.stream().filter(r -> subject.equals(r.key()))
-                .map(r -> KafkaTestClient.header(r, "ce_id")).toList());
+                .map(r -> KafkaTestClient.header(r, "ce_id")).filter(id -> !id.equals(ready.toString())).toList());
     }
 }
