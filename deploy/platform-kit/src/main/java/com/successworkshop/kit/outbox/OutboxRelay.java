@@ -248,8 +248,9 @@ public class OutboxRelay {
                 .withHeaders(new RecordHeaders().add("content-type", JSON)).build();
         CompletableFuture<Void> ack = new CompletableFuture<>();
         // The send span becomes a child of the request that wrote the event; the connector adds the traceparent header.
-        Metadata metadata = e.traceParent == null ? Metadata.of(kafka, cloudEvent)
-                : Metadata.of(kafka, cloudEvent, TracingMetadata.with(parent(e.traceParent), parent(e.traceParent)));
+        Context parent = e.traceParent == null ? null : parent(e.traceParent);
+        Metadata metadata = parent == null ? Metadata.of(kafka, cloudEvent)
+                : Metadata.of(kafka, cloudEvent, TracingMetadata.with(parent, parent));
         emitter.send(Message.of(e.payload, metadata,
                 () -> {
                     ack.complete(null);
