@@ -31,7 +31,8 @@ public final class ReadMostly<T> {
     private record Snapshot<T>(String fingerprint, List<T> rows) {
     }
 
-    private final String table;
+    /** The table, as the action queue is asked about it on every call (built once, not per event). */
+    private final Set<String> tables;
     private final String fingerprintSql;
     private final Function<SharedSessionContract, List<T>> load;
     private volatile Snapshot<T> snapshot;
@@ -51,7 +52,7 @@ public final class ReadMostly<T> {
      * @param load           the rows, read in the caller's transaction through the session it is given
      */
     public ReadMostly(String table, String fingerprintSql, Function<SharedSessionContract, List<T>> load) {
-        this.table = table;
+        this.tables = Set.of(table);
         this.fingerprintSql = fingerprintSql;
         this.load = load;
     }
@@ -61,7 +62,7 @@ public final class ReadMostly<T> {
     public List<T> current(EntityManager em) {
         SessionImplementor session = em.unwrap(SessionImplementor.class);
         // The caller's own pending rows of this table count: flushed first (which ends what this transaction had seen).
-        if (session.getActionQueue().areTablesToBeUpdated(Set.of(table))) {
+        if (session.getActionQueue().areTablesToBeUpdated(tables)) {
             session.flush();
         }
         TransactionSynchronizationRegistry transaction = Transactions.REGISTRY;
