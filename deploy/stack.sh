@@ -48,13 +48,16 @@ service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 # replaces them. Small heap and serial GC: four services and a broker share two cores and a developer's laptop.
 JAVA_OPTS_DEFAULT="$(grep -v '^[[:space:]]*#' "$ROOT_DIR/deploy/service-jvm.options" | tr -s ' \n' ' ')"
 JAVA_OPTS_DEFAULT="${SERVICE_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
-# Java 25's AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) from a training run of the packaged
-# jar (train_aot below); AppCDS as the fallback when there is no cache yet.
+# Java 25's AOT cache (JEP 483/514: classes loaded and linked; not the training's method profiles, see AOT_TRAINING_FLAGS)
+# from a training run of the packaged jar (train_aot below); AppCDS as the fallback when there is no cache yet.
 cds_flag() {
   local app="$ROOT_DIR/$1/target/quarkus-app"
   if [[ -f "$app/app.aot" ]]; then echo "-XX:AOTCache=$app/app.aot -Xlog:aot=off -Xlog:cds=off"; return; fi
   [[ -f "$app/app-cds.jsa" ]] && echo "-XX:SharedArchiveFile=$app/app-cds.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 }
+
+# The training run's own flags (the cache without the training's method profiles: why, in the file).
+AOT_TRAINING_FLAGS="$(grep -v '^[[:space:]]*#' "$ROOT_DIR/deploy/aot-training.options" | tr -s ' \n' ' ')"
 
 # A short training run of one packaged service: started with -XX:AOTCacheOutput on a scratch database and scratch
 # topics, asked what a client asks at start (health, OpenAPI, a read, a write where it has one), stopped; the JVM
@@ -72,7 +75,7 @@ train_aot() { # train_aot NAME
   ENGAGEMENT_TOPIC="$run-engagement" SSAT_TOPIC="$run-ssat" TASK_TOPIC="$run-task" RESOURCE_TOPIC="$run-resource" \
   ENGAGEMENT_DLQ_TOPIC="$run-engagement-dlq" SSAT_DLQ_TOPIC="$run-ssat-dlq" TASK_DLQ_TOPIC="$run-task-dlq" RESOURCE_DLQ_TOPIC="$run-resource-dlq" \
   JWT_PUBLIC_KEY_LOCATION="$JWT_DIR/publicKey.pem" MALLOC_ARENA_MAX=2 \
-    java ${TRAINING_JAVA_OPTS:-$(sed -E "s/-XX:MaxMetaspaceSize=[^ ]+//" <<<"$JAVA_OPTS_DEFAULT")} -XX:AOTCacheOutput="$app/app.aot" -Xlog:aot=error -Xlog:cds=error \
+    java ${TRAINING_JAVA_OPTS:-$(sed -E "s/-XX:MaxMetaspaceSize=[^ ]+//" <<<"$JAVA_OPTS_DEFAULT")} $AOT_TRAINING_FLAGS -XX:AOTCacheOutput="$app/app.aot" -Xlog:aot=error -Xlog:cds=error \
       -jar "$app/quarkus-run.jar" >"$STATE_DIR/logs/$name-aot-training.log" 2>&1 &
   local pid=$!
   wait_for 120 "$name's training run (see $STATE_DIR/logs/$name-aot-training.log)" ready "$port"

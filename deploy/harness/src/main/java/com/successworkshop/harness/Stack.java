@@ -172,6 +172,32 @@ public final class Stack implements AutoCloseable {
         return rssKb(pid(s));
     }
 
+    /**
+     * CPU each kind of thread of a process has used so far, ms: the main thread (where Quarkus starts), the JIT's C1 and
+     * C2 compiler threads, and all others — the start-up figure's "where did it go".
+     */
+    public static Map<String, Long> cpuByThread(long pid) throws IOException {
+        long tick = 10; // USER_HZ: 100 on Linux
+        Map<String, Long> out = new LinkedHashMap<>(Map.of("main", 0L, "C1", 0L, "C2", 0L, "other", 0L));
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+                // The launcher's thread, and the one it runs main() in, keep the process' name; the JVM names all others.
+                String kind = name.equals("java") ? "main" : name.startsWith("C1 Compiler") ? "C1" : name.startsWith("C2 Compiler") ? "C2" : "other";
+                out.merge(kind, ms, Long::sum);
+            }
+        }
+        return out;
+    }
+
     /** A process's resident set (VmRSS), in kB; -1 when /proc does not say. */
     public static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -420,11 +446,20 @@ public final class Stack implements AutoCloseable {
         if (override != null && !override.isBlank()) {
             return flags(override);
         }
-        Path file = Path.of(System.getProperty("project.root", "../..")).resolve("deploy/service-jvm.options");
+        return optionsFile("deploy/service-jvm.options");
+    }
+
+    /** The flags an AOT cache's training run adds to the services' own (deploy/aot-training.options, which deploy/stack.sh reads too). */
+    public static List<String> aotTrainingOptions() {
+        return optionsFile("deploy/aot-training.options");
+    }
+
+    private static List<String> optionsFile(String path) {
+        Path file = Path.of(System.getProperty("project.root", "../..")).resolve(path);
         try {
             return Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#")).flatMap(l -> flags(l).stream()).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("the services' JVM flags are read from " + file, e);
+            throw new java.io.UncheckedIOException("JVM flags are read from " + file, e);
         }
     }
 

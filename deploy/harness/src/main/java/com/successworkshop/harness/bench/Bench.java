@@ -101,8 +101,11 @@ public final class Bench {
                 };
                 int status = http.getAsync(stack.url(s) + path).get().statusCode();
                 long rss = stack.rssKb(s);
+                Map<String, Long> cpu = Stack.cpuByThread(stack.pid(s));
                 System.out.printf("%-26s first answer after %5d ms   GET %s → %d   RSS %d MB, %d MB at rest%n", s.name().toLowerCase(),
                         stack.startupTimes().get(s).toMillis(), path.split("\\?")[0], status, rss / 1024, rssAtRest(stack.pid(s)) / 1024);
+                System.out.printf("%-26s CPU by then (the first API answer): main thread %d ms, JIT %d ms (C1 %d, C2 %d), other threads %d ms%n", "",
+                        cpu.get("main"), cpu.get("C1") + cpu.get("C2"), cpu.get("C1"), cpu.get("C2"), cpu.get("other"));
             }
         }
         referenceStartup();
@@ -124,6 +127,7 @@ public final class Bench {
         if (!java.nio.file.Files.exists(aot) || java.nio.file.Files.getLastModifiedTime(aot).compareTo(java.nio.file.Files.getLastModifiedTime(jar)) < 0) {
             List<String> training = new ArrayList<>(Stack.javaCommand(jar));
             training.removeIf(o -> o.startsWith("-XX:MaxMetaspaceSize="));  // the cache is assembled in the training JVM's metaspace
+            training.addAll(training.indexOf("-jar"), Stack.aotTrainingOptions());
             training.add(training.indexOf("-jar"), "-XX:AOTCacheOutput=" + aot);
             referenceRun(training, true);
         }
