@@ -46,7 +46,8 @@ token() {
 service_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 # The services' JVM flags, one line shared with the benchmarks and system tests (deploy/harness Stack); SERVICE_JAVA_OPTS
 # replaces them. Small heap and serial GC: four services and a broker share two cores and a developer's laptop.
-JAVA_OPTS_DEFAULT="$(grep -v '^[[:space:]]*#' "$ROOT_DIR/deploy/service-jvm.options" | tr -s ' \n' ' ')"
+options_file() { grep -v '^[[:space:]]*#' "$ROOT_DIR/$1" | tr -s ' \n' ' '; } # JVM flags of a file, comments left out
+JAVA_OPTS_DEFAULT="$(options_file deploy/service-jvm.options)"
 JAVA_OPTS_DEFAULT="${SERVICE_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
 # Java 25's AOT cache (JEP 483/514: classes loaded and linked; not the training's method profiles, see AOT_TRAINING_FLAGS)
 # from a training run of the packaged jar (train_aot below); AppCDS as the fallback when there is no cache yet.
@@ -57,7 +58,7 @@ cds_flag() {
 }
 
 # The training run's own flags (the cache without the training's method profiles: why, in the file).
-AOT_TRAINING_FLAGS="$(grep -v '^[[:space:]]*#' "$ROOT_DIR/deploy/aot-training.options" | tr -s ' \n' ' ')"
+AOT_TRAINING_FLAGS="$(options_file deploy/aot-training.options)"
 
 # A short training run of one packaged service: started with -XX:AOTCacheOutput on a scratch database and scratch
 # topics, asked what a client asks at start (health, OpenAPI, a read, a write where it has one), stopped; the JVM
