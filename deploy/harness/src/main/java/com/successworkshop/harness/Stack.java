@@ -198,6 +198,30 @@ public final class Stack implements AutoCloseable {
         return out;
     }
 
+    /**
+     * CPU (ms) of a process by thread name, digits folded ("vert.x-worker-thread-3" counts as "vert.x-worker-thread-#"), so
+     * that what a pool of threads spent shows as one line; highest first.
+     */
+    public static Map<String, Long> cpuByThreadName(long pid) throws IOException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        out.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     /** A process's resident set (VmRSS), in kB; -1 when /proc does not say. */
     public static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -506,6 +506,29 @@ public final class Bench {
             double secs = Duration.between(ready, Instant.now()).toMillis() / 1000.0;
             System.out.printf("  processed %d of %d in %.1f s after ready (start took %.1f s) → %.0f events/s (target ≥ 5,000)%n",
                     done, events, secs, Duration.between(t0, ready).toMillis() / 1000.0, done / secs);
+            // What the consumer wrote to its own outbox in reaction leaves too; its CPU per event counts both.
+            long pending = -1;
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(consumer), "postgres", "")) {
+                Instant deadline = Instant.now().plusSeconds(300);
+                while (pending != 0 && Instant.now().isBefore(deadline)) {
+                    try (ResultSet rs = c.createStatement().executeQuery("select count(*) from outbox_event where sent_at is null")) {
+                        rs.next();
+                        pending = rs.getLong(1);
+                    }
+                    if (pending != 0) {
+                        TimeUnit.MILLISECONDS.sleep(250);
+                    }
+                }
+            }
+            double relayed = Duration.between(ready, Instant.now()).toMillis() / 1000.0;
+            Map<String, Long> threads = Stack.cpuByThreadName(stack.pid(consumer));
+            long applied = done;
+            long total = threads.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder top = new StringBuilder();
+            threads.entrySet().stream().limit(8).forEach(e -> top.append(String.format("%s %.0f µs, ", e.getKey(), e.getValue() * 1000.0 / applied)));
+            System.out.printf("  its own events relayed %.1f s after ready (%d left); %s-service CPU %.0f µs per event since launch: %sthe rest %.0f µs%n",
+                    relayed, pending, consumer.name().toLowerCase(), total * 1000.0 / done, top,
+                    (total - threads.values().stream().limit(8).mapToLong(Long::longValue).sum()) * 1000.0 / done);
         }
     }
 
