@@ -200,7 +200,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * CPU (ms) of a process by thread name, digits folded ("vert.x-worker-thread-3" counts as "vert.x-worker-thread-#"), so
-     * that what a pool of threads spent shows as one line; highest first.
+     * that what a pool of threads spent shows as one line (the JIT's as "C1 compiler" and "C2 compiler"); highest first.
      */
     public static Map<String, Long> cpuByThreadName(long pid) throws IOException {
         Map<String, Long> out = new java.util.HashMap<>();
@@ -212,7 +212,8 @@ public final class Stack implements AutoCloseable {
                 } catch (IOException gone) {
                     continue;
                 }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                name = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? name.substring(0, 2) + " compiler" : name.replaceAll("[0-9]+", "#");
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
             }
