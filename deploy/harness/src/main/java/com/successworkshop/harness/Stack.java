@@ -177,24 +177,10 @@ public final class Stack implements AutoCloseable {
      * C2 compiler threads, and all others — the start-up figure's "where did it go".
      */
     public static Map<String, Long> cpuByThread(long pid) throws IOException {
-        long tick = 10; // USER_HZ: 100 on Linux
         Map<String, Long> out = new LinkedHashMap<>(Map.of("main", 0L, "C1", 0L, "C2", 0L, "other", 0L));
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException gone) {
-                    continue;
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
-                // The launcher's thread, and the one it runs main() in, keep the process' name; the JVM names all others.
-                String kind = name.equals("java") ? "main" : name.startsWith("C1 Compiler") ? "C1" : name.startsWith("C2 Compiler") ? "C2" : "other";
-                out.merge(kind, ms, Long::sum);
-            }
-        }
+        // The launcher's thread, and the one it runs main() in, keep the process' name; the JVM names all others.
+        threadCpu(pid, (name, ms) -> out.merge(name.equals("java") ? "main" : name.startsWith("C1 Compiler") ? "C1"
+                : name.startsWith("C2 Compiler") ? "C2" : "other", ms, Long::sum));
         return out;
     }
 
@@ -204,6 +190,16 @@ public final class Stack implements AutoCloseable {
      */
     public static Map<String, Long> cpuByThreadName(long pid) throws IOException {
         Map<String, Long> out = new java.util.HashMap<>();
+        threadCpu(pid, (name, ms) -> out.merge(name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                ? name.substring(0, 2) + " compiler" : name.replaceAll("[0-9]+", "#"), ms, Long::sum));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        out.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** Each live thread's name (as Linux keeps it: 15 characters) and CPU so far (utime + stime, ms), from /proc. */
+    private static void threadCpu(long pid, java.util.function.BiConsumer<String, Long> each) throws IOException {
+        long tick = 10; // USER_HZ: 100 on Linux
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -212,15 +208,10 @@ public final class Stack implements AutoCloseable {
                 } catch (IOException gone) {
                     continue;
                 }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                name = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? name.substring(0, 2) + " compiler" : name.replaceAll("[0-9]+", "#");
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                each.accept(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick);
             }
         }
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        out.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     /** A process's resident set (VmRSS), in kB; -1 when /proc does not say. */
