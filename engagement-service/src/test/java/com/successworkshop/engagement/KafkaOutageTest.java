@@ -1,5 +1,6 @@
 package com.successworkshop.engagement;
 
+import com.successworkshop.harness.fault.KafkaBroker;
 import com.successworkshop.engagement.support.Api;
 import com.successworkshop.engagement.support.Events;
 import com.successworkshop.kit.testing.KafkaTestClient;
@@ -24,7 +25,7 @@ class KafkaOutageTest {
 
     @Test
     void anEventWrittenWhileTheBrokerIsDownIsDeliveredAfterItRestarts() throws Exception {
-        PrivateKafkaBroker broker = PrivateKafkaBroker.current();
+        KafkaBroker broker = PrivateKafkaBroker.current();
         String partner = Api.partner();
         String before = Api.create(partner, engagement("Before outage", 100, false, "OD"));
         KafkaTestClient.readUntil(broker.bootstrap(), Events.engagementTopic(), Events.of(before, "EngagementCreated"), Duration.ofSeconds(30));
